@@ -1,0 +1,59 @@
+"""The base of every check kind.
+
+A check kind is the code behind an ``extends:`` value. It declares the YAML keys it reads
+(``keys``; ``required`` among them), compiles what it needs when the rule is loaded, and
+``find(doc)`` yields :class:`Hit` s. It never reads files, prints or knows about the command line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from newslint.document import Document
+from newslint.rules import Rule
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # code-point offsets into the document text
+    end: int
+    args: tuple = ()  # fills the rule message's %s / %d, in order
+    suggestions: tuple[str, ...] = ()
+    fix: str | None = None
+    message: str | None = None  # a complete message, when the kind writes its own
+
+
+class Check:
+    keys: ClassVar[dict[str, tuple[str, str]]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.compile()
+
+    def compile(self) -> None:
+        """Validate this kind's keys and compile its patterns (raise ``rule.error(...)``)."""
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    # Helpers shared by the kinds.
+    def exceptions(self):
+        """A pattern that a whole match must equal to be left alone (Vale's ``exceptions``)."""
+        terms = self.rule.option("exceptions")
+        if not terms:
+            return None
+        for i, t in enumerate(terms):
+            self.rule.pattern(t, "exceptions", i)
+        return self.rule.pattern("|".join(f"(?:{t})" for t in terms), "exceptions")
+
+    def action_suggestions(self) -> tuple[tuple[str, ...], str | None]:
+        """Suggestions and fix from the rule's ``action``."""
+        action = self.rule.action
+        if not action:
+            return (), None
+        if action["name"] == "remove":
+            return (), ""
+        params = tuple(action["params"])
+        fix = params[0] if action["name"] == "replace" and len(params) == 1 else None
+        return params, fix

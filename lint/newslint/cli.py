@@ -1,0 +1,128 @@
+"""The command line: ``newslint PATH...``.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage, input,
+configuration or internal error (the other files are still linted).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newslint.findings import LEVELS
+
+EXIT_USAGE = 2
+
+
+def _selectors(values) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from newslint import __version__
+
+    p = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news articles for mistranslations, garbled text, contradictory dates, "
+        "wrong titles, inconsistent names, untranslated passages and scraping residue.",
+        epilog="Exit status: 0 clean, 1 findings at or above the fail level, 2 usage/input/config error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - reads standard input")
+    p.add_argument("--format", default="text", help="output format: text (default), json")
+    p.add_argument("--select", action="append", metavar="LIST", help="only these rules, packs or categories (comma-separated)")
+    p.add_argument("--ignore", action="append", metavar="LIST", help="skip these rules, packs or categories (comma-separated)")
+    p.add_argument("--min-level", choices=LEVELS, help="report findings at or above this level (default: suggestion)")
+    p.add_argument("--fail-level", choices=LEVELS, help="exit 1 when a finding is at or above this level (default: warning)")
+    p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
+    p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
+    p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return p
+
+
+def _error(message) -> None:
+    sys.stderr.write(f"newslint: error: {message}\n")
+
+
+def main(argv=None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `newslint ... | head`
+        return 0
+
+
+def _main(argv) -> int:
+    from newslint.api import Linter, Overrides
+    from newslint.config import load_config_file
+    from newslint.errors import InputError, NewslintError
+    from newslint.readers import expand, make_source, read_bytes
+    from newslint.report import Report
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        fixed = load_config_file(Path(args.config)) if args.config else None
+        overrides = Overrides(_selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level)
+        linter = Linter(overrides=overrides, config=fixed)
+        formatters = linter.registry.formatters
+        if args.format not in formatters:
+            _error(f"unknown format {args.format!r} (available: {', '.join(sorted(formatters))})")
+            return EXIT_USAGE
+        if args.list_rules:
+            return _list_rules(linter)
+    except NewslintError as exc:
+        _error(exc)
+        return EXIT_USAGE
+    if not args.paths:
+        parser.print_usage(sys.stderr)
+        _error("no paths given (use - for standard input)")
+        return EXIT_USAGE
+
+    report = Report()
+    readers = linter.registry.readers
+    for arg in args.paths:
+        try:
+            files = expand(arg, set(readers))
+        except InputError as exc:
+            _error(exc)
+            report.errors += 1
+            continue
+        for name in files:
+            try:
+                if name == "-":
+                    shown = args.stdin_filename or "-"
+                    location = Path(args.stdin_filename) if args.stdin_filename else None
+                    source = make_source(shown, sys.stdin.buffer.read(), readers, location)
+                else:
+                    source = make_source(name, read_bytes(Path(name), name), readers, Path(name))
+                result = linter.lint_source(source)
+            except NewslintError as exc:  # unreadable input, bad config or rules
+                _error(exc)
+                report.errors += 1
+                continue
+            for err in result.errors:
+                _error(err)
+            report.errors += len(result.errors)
+            report.files += 1
+            report.findings.extend(result.findings)
+            report.failing |= result.failing
+    formatters[args.format](report, sys.stdout)
+    sys.stdout.flush()
+    return report.exit_code
+
+
+def _list_rules(linter) -> int:
+    from newslint.config import Config
+
+    errors: list = []
+    config = linter.effective(linter.configs.for_path(None))
+    for check in linter.checks_for(config, None, errors):
+        r = check.rule
+        sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{r.description.strip().splitlines()[0] if r.description else ''}\n")
+    for err in errors:
+        _error(err)
+    return EXIT_USAGE if errors else 0

@@ -1,0 +1,91 @@
+"""Runs checks over a Document and turns their hits into findings.
+
+A check that raises, or whose pattern runs past its time limit, is reported as an error for that
+file and rule; the other checks still run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.findings import Finding
+from newslint.patterns import PATTERN_TIMEOUT, PatternTimeout, search
+
+_PLACEHOLDER = re.compile(r"%[sd]")
+
+
+def format_message(template: str, args: tuple) -> str:
+    values = iter(args)
+    return _PLACEHOLDER.sub(lambda m: str(next(values, "")), template)
+
+
+class CheckFailed(NewslintError):
+    """A check raised or timed out on one file."""
+
+
+@dataclass
+class EngineResult:
+    findings: list[Finding]
+    errors: list[NewslintError]
+
+
+def _silenced(rule, doc: Document, start: int) -> bool:
+    for scope, pattern in rule.unless.items():
+        unit = doc.enclosing("text" if scope == "document" else scope, start)
+        if search(pattern, doc.norm, unit.start, unit.end):
+            return True
+    return False
+
+
+def run_check(check, doc: Document) -> list[Finding]:
+    rule = check.rule
+    findings: list[Finding] = []
+    seen = set()
+    for hit in check.find(doc):
+        if rule.unless and _silenced(rule, doc, hit.start):
+            continue
+        line, col, end_line, end_col = doc.span_position(hit.start, hit.end)
+        if (line, col) in seen:
+            continue
+        seen.add((line, col))
+        findings.append(
+            Finding(
+                path=doc.path,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.level,
+                message=hit.message or format_message(rule.message, hit.args),
+                match=doc.text[hit.start:hit.end],
+                suggestions=tuple(hit.suggestions),
+                fix=hit.fix,
+                offset=hit.start,
+            )
+        )
+        if rule.limit is not None and len(findings) >= rule.limit:
+            break
+    return findings
+
+
+def run(checks, doc: Document) -> EngineResult:
+    findings: list[Finding] = []
+    errors: list[NewslintError] = []
+    for check in checks:
+        rule = check.rule
+        try:
+            findings.extend(run_check(check, doc))
+        except PatternTimeout:
+            errors.append(CheckFailed(
+                f"rule {rule.id}: a pattern ran longer than {PATTERN_TIMEOUT:g} s (catastrophic backtracking?); rule skipped for this file",
+                doc.path,
+            ))
+        except Exception as exc:  # a plugin's bug: report it in one line and go on
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            errors.append(CheckFailed(f"rule {rule.id} failed: {type(exc).__name__}: {detail}".rstrip(": "), doc.path))
+    findings.sort(key=Finding.sort_key)
+    return EngineResult(findings, errors)

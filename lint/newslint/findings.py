@@ -1,0 +1,63 @@
+"""What a check reports, and the levels it reports at."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Ordered from least to most severe; "min level" and "fail level" compare by this order.
+LEVELS = ("suggestion", "warning", "error")
+
+CATEGORIES = (
+    "mistranslation",
+    "garbled",
+    "date",
+    "title",
+    "consistency",
+    "language",
+    "boilerplate",
+    "duplicate",
+)
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. Lines are 1-based; columns are 1-based Unicode code points and
+    ``end_column`` points just past the last character, as in SARIF and LSP."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    suggestions: tuple[str, ...] = ()
+    fix: str | None = None  # replacement text for the span, when exactly one is certain
+    offset: int = field(default=0, compare=False)  # code-point offset into the text
+
+    def sort_key(self):
+        return (self.line, self.column, self.rule, self.end_line, self.end_column)
+
+    def to_json(self) -> dict:
+        out = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+        }
+        if self.fix is not None:
+            out["fix"] = {"replacement": self.fix}
+        return out

@@ -1,0 +1,48 @@
+"""What a plugin may add to newslint. The built-ins use these same hooks.
+
+A plugin is a module (or object) with functions marked ``@hookimpl`` named as below, found through
+the ``newslint`` entry-point group::
+
+    [project.entry-points.newslint]
+    myplugin = "myplugin.newslint_plugin"
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("newslint")
+hookimpl = pluggy.HookimplMarker("newslint")
+
+
+@hookspec
+def newslint_check_kinds() -> dict[str, type]:
+    """Check kinds: ``{extends-name: Check subclass}`` (see ``newslint.checks.Check``)."""
+
+
+@hookspec
+def newslint_rule_dirs() -> list[Path]:
+    """Folders of rule packs (``<folder>/<Pack>/<Rule>.yml``) to load with every run."""
+
+
+@hookspec
+def newslint_categories() -> list[str]:
+    """Finding categories that rules may use, besides those of other plugins."""
+
+
+@hookspec
+def newslint_readers() -> dict[str, Callable]:
+    """Readers by file suffix (".txt"): ``reader(path: str, text: str) -> (text, meta: dict)``.
+    The text returned must be the file's text, so that positions point into the file."""
+
+
+@hookspec
+def newslint_formatters() -> dict[str, Callable]:
+    """Output formats: ``formatter(report: newslint.report.Report, stream) -> None``."""
+
+
+@hookspec
+def newslint_document_meta(document) -> dict | None:
+    """Metadata to add to a Document before the checks run (publication date, language...)."""

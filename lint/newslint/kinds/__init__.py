@@ -1,0 +1,16 @@
+"""The built-in check kinds: Vale's extension points that newslint implements."""
+from newslint.kinds.conditional import Conditional
+from newslint.kinds.consistency import Consistency
+from newslint.kinds.existence import Existence
+from newslint.kinds.occurrence import Occurrence
+from newslint.kinds.repetition import Repetition
+from newslint.kinds.substitution import Substitution
+
+KINDS = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "consistency": Consistency,
+    "conditional": Conditional,
+}

@@ -1,0 +1,39 @@
+"""existence: report every match of any of ``tokens`` (words) or ``raw`` (patterns)."""
+from __future__ import annotations
+
+from newslint.checks import Check, Hit
+from newslint.patterns import finditer, words
+
+
+class Existence(Check):
+    keys = {
+        "tokens": ("list", "words or patterns, matched as whole words"),
+        "raw": ("list", "patterns, concatenated as they are"),
+        "ignorecase": ("bool", "match regardless of case"),
+        "nonword": ("bool", "do not require word boundaries around tokens"),
+        "exceptions": ("list", "matches equal to one of these are left alone"),
+    }
+
+    def compile(self):
+        rule = self.rule
+        tokens, raw = rule.option("tokens"), rule.option("raw")
+        if not tokens and not raw:
+            raise rule.error("extends: existence needs 'tokens' or 'raw'", "extends")
+        parts = []
+        if tokens:
+            for i, t in enumerate(tokens):
+                rule.pattern(t, "tokens", i)
+            parts.append(words(tokens, rule.option("nonword", False)))
+        if raw:
+            parts.append("".join(raw))
+        self.regex = rule.pattern("|".join(f"(?:{p})" for p in parts), "tokens" if tokens else "raw")
+        self.except_re = self.exceptions()
+        self.suggestions, self.fix = self.action_suggestions()
+
+    def find(self, doc):
+        for m in finditer(self.regex, doc.norm):
+            if m.end() == m.start():
+                continue
+            if self.except_re is not None and self.except_re.fullmatch(m.group()):
+                continue
+            yield Hit(m.start(), m.end(), (doc.text[m.start():m.end()],), self.suggestions, self.fix)

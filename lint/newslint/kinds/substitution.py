@@ -1,0 +1,47 @@
+"""substitution: ``swap`` maps what was written (a pattern) to what to write instead.
+
+The message's first %s is the suggestion, a second %s the text found. "a|b" on the right offers
+several suggestions. A match that already reads as the suggestion is not reported.
+"""
+from __future__ import annotations
+
+from newslint.checks import Check, Hit
+from newslint.patterns import finditer, words
+
+
+class Substitution(Check):
+    keys = {
+        "swap": ("map", "observed pattern -> expected text"),
+        "ignorecase": ("bool", "match regardless of case"),
+        "nonword": ("bool", "do not require word boundaries"),
+        "exceptions": ("list", "matches equal to one of these are left alone"),
+    }
+    required = ("swap",)
+
+    def compile(self):
+        rule = self.rule
+        swap = rule.option("swap")
+        # Longest first, each in its own numbered group so we know which one matched.
+        self.observed = sorted(swap, key=len, reverse=True)
+        self.expected = [swap[k] for k in self.observed]
+        for key in self.observed:
+            compiled = rule.pattern(key, "swap", key)
+            if compiled.groups:
+                raise rule.error(f"swap pattern {key!r} has a capture group; use (?:...)", "swap", key)
+        alternatives = "|".join(f"({k})" for k in self.observed)
+        self.regex = rule.pattern(words([alternatives], rule.option("nonword", False)), "swap")
+        self.except_re = self.exceptions()
+        self.plain_suggest = rule.action.get("name") == "suggest"
+
+    def find(self, doc):
+        for m in finditer(self.regex, doc.norm):
+            i = next(n for n in range(1, len(self.observed) + 1) if m.group(n) is not None)
+            found = doc.text[m.start():m.end()]
+            expected = self.expected[i - 1]
+            options = tuple(s.strip() for s in expected.split("|"))
+            if m.group() in options:
+                continue
+            if self.except_re is not None and self.except_re.fullmatch(m.group()):
+                continue
+            fix = options[0] if len(options) == 1 and not self.plain_suggest else None
+            yield Hit(m.start(), m.end(), (" or ".join(options), found), options, fix)

@@ -1,0 +1,86 @@
+"""From a path (or stdin) to a Source: the decoded text and what the reader learnt about it.
+
+Bad input ends in an InputError with one line: a missing or unreadable file, a binary file, bytes
+that are not UTF-8 (with their offset, line and column).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.errors import InputError
+
+# Folders never worth walking into when a directory is linted.
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+@dataclass
+class Source:
+    path: str  # as shown in findings
+    text: str
+    meta: dict = field(default_factory=dict)
+    location: Path | None = None  # where config is searched from; None for stdin
+
+
+def read_plain_text(path: str, text: str) -> tuple[str, dict]:
+    return text, {}
+
+
+def decode(data: bytes, path: str) -> str:
+    nul = data.find(b"\x00", 0, 8192)
+    if nul != -1:
+        raise InputError(f"binary file (NUL byte at offset {nul}), not linted", path)
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+        raise InputError(
+            f"not UTF-8: byte 0x{data[offset]:02x} at offset {offset} (line {line}, column {column}) cannot be decoded",
+            path,
+        ) from None
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", shown) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", shown) from None
+    except PermissionError:
+        raise InputError("permission denied", shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+
+
+def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -> Source:
+    text = decode(data, shown)
+    suffix = Path(shown).suffix.lower()
+    reader = readers.get(suffix, read_plain_text)
+    text, meta = reader(shown, text)
+    return Source(shown, text, meta or {}, location)
+
+
+def expand(arg: str, suffixes) -> list[str]:
+    """The files an argument names: itself, or the article files under a directory (sorted).
+    Raises InputError for a path that does not exist or a directory with no articles."""
+    if arg == "-":
+        return ["-"]
+    if os.path.isdir(arg):
+        found = []
+        for root, dirs, files in os.walk(arg):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+                    found.append(os.path.join(root, name))
+        if not found:
+            raise InputError(f"no articles found (looked for {', '.join(sorted(suffixes))} files)", arg)
+        return found
+    if not os.path.exists(arg):
+        raise InputError("no such file or directory", arg)
+    return [arg]

@@ -1,0 +1,198 @@
+"""Rules: YAML files ``<pack>/<Rule>.yml``, validated against the keys their check kind declares.
+
+The keys every rule may use are below; each check kind adds its own (Vale's names where Vale has
+the kind). An unknown key, a wrong type or a bad pattern is a RuleError naming file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from newslint.errors import RuleError
+from newslint.findings import LEVELS
+from newslint.patterns import compile_pattern
+from newslint.yamlfile import decode, load_mapping
+
+SCOPES = ("text", "paragraph", "sentence", "line")
+UNLESS_SCOPES = ("document", "paragraph", "sentence", "line")
+ACTIONS = ("replace", "remove", "suggest")
+
+# key -> (type, what it is). Types: str, bool, int, list (of str), map (str -> str), or a
+# special name handled in Rule.validate.
+COMMON_KEYS = {
+    "extends": ("str", "the check kind"),
+    "message": ("str", "what is wrong and what to write; %s is filled in by the kind"),
+    "level": ("str", "suggestion, warning (default) or error"),
+    "category": ("str", "one of the categories"),
+    "link": ("str", "where to read more"),
+    "description": ("str", "longer explanation for the docs"),
+    "scope": ("str", "text (default), paragraph, sentence or line"),
+    "limit": ("int", "report at most this many findings per file"),
+    "action": ("action", "{name: replace|remove|suggest, params: [...]}"),
+    "unless": ("unless", "{document|paragraph|sentence|line: [patterns]}: stay quiet when matched there"),
+    "tests": ("tests", "{flag: [texts], ok: [texts]}"),
+}
+
+
+@dataclass
+class Rule:
+    id: str  # "<pack>.<name>"
+    pack: str
+    name: str
+    path: str
+    data: dict
+    lines: dict
+    extends: str = ""
+    message: str = ""
+    level: str = "warning"
+    category: str = ""
+    link: str = ""
+    description: str = ""
+    scope: str = "text"
+    limit: int | None = None
+    action: dict = field(default_factory=dict)
+    unless: dict = field(default_factory=dict)  # scope -> compiled pattern
+    tests: dict = field(default_factory=dict)  # "flag"/"ok" -> list of texts
+
+    # -- errors that name the line ----------------------------------------------------------
+    def error(self, message: str, *where) -> RuleError:
+        line = self.lines.get(where if len(where) > 1 else where[0]) if where else None
+        if line is None and where:
+            line = self.lines.get(where[0])
+        return RuleError(message, self.path, line or 1)
+
+    def option(self, key, default=None):
+        return self.data.get(key, default)
+
+    def pattern(self, source: str, *where, ignorecase: bool | None = None) -> regex.Pattern:
+        """Compile one of this rule's patterns; a bad one is an error at its line."""
+        if ignorecase is None:
+            ignorecase = bool(self.data.get("ignorecase", False))
+        try:
+            return compile_pattern(source, ignorecase)
+        except regex.error as exc:
+            raise self.error(f"bad pattern {source!r} in '{where[0]}': {exc}", *where) from None
+
+
+def check_type(rule: Rule, key: str, kind: str, value) -> None:
+    def fail(expected):
+        raise rule.error(f"'{key}' must be {expected}, not {type(value).__name__}", key)
+
+    if kind == "str" and not isinstance(value, str):
+        fail("a string")
+    elif kind == "bool" and not isinstance(value, bool):
+        fail("true or false")
+    elif kind == "int" and (not isinstance(value, int) or isinstance(value, bool)):
+        fail("a whole number")
+    elif kind == "list":
+        if not isinstance(value, list) or not value:
+            fail("a non-empty list of strings")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise rule.error(f"'{key}' item {i + 1} must be a string, not {type(item).__name__}", key, i)
+    elif kind == "map":
+        if not isinstance(value, dict) or not value:
+            fail("a non-empty mapping of strings to strings")
+        for k, v in value.items():
+            if not isinstance(k, str) or not isinstance(v, str):
+                raise rule.error(f"'{key}' entry {k!r}: both sides must be strings", key, k)
+
+
+def _validate_common(rule: Rule, categories) -> None:
+    data = rule.data
+    for key in ("message", "category"):
+        if key not in data:
+            raise rule.error(f"missing required key '{key}'", "extends")
+    rule.message = data["message"]
+    rule.level = data.get("level", "warning")
+    if rule.level not in LEVELS:
+        raise rule.error(f"level must be one of {', '.join(LEVELS)}, not {rule.level!r}", "level")
+    rule.category = data["category"]
+    if rule.category not in categories:
+        raise rule.error(f"unknown category {rule.category!r} (known: {', '.join(categories)})", "category")
+    rule.link = data.get("link", "")
+    rule.description = data.get("description", "")
+    rule.scope = data.get("scope", "text")
+    if rule.scope not in SCOPES:
+        raise rule.error(f"scope must be one of {', '.join(SCOPES)}, not {rule.scope!r}", "scope")
+    rule.limit = data.get("limit")
+
+    action = data.get("action")
+    if action is not None:
+        if not isinstance(action, dict) or set(action) - {"name", "params"} or action.get("name") not in ACTIONS:
+            raise rule.error(f"action must be {{name: {'|'.join(ACTIONS)}, params: [...]}}", "action")
+        params = action.get("params", [])
+        if not isinstance(params, list) or not all(isinstance(p, str) for p in params):
+            raise rule.error("action params must be a list of strings", "action")
+        rule.action = {"name": action["name"], "params": params}
+
+    unless = data.get("unless")
+    if unless is not None:
+        if not isinstance(unless, dict):
+            raise rule.error(f"'unless' must map {'/'.join(UNLESS_SCOPES)} to lists of patterns", "unless")
+        for scope, patterns in unless.items():
+            if scope not in UNLESS_SCOPES:
+                raise rule.error(f"'unless' scope must be one of {', '.join(UNLESS_SCOPES)}, not {scope!r}", "unless", scope)
+            if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+                raise rule.error(f"'unless: {scope}' must be a non-empty list of patterns", "unless", scope)
+            for p in patterns:
+                rule.pattern(p, "unless", scope)
+            rule.unless[scope] = rule.pattern("|".join(f"(?:{p})" for p in patterns), "unless", scope)
+
+    tests = data.get("tests")
+    if tests is not None:
+        if not isinstance(tests, dict) or set(tests) - {"flag", "ok"}:
+            raise rule.error("'tests' must be {flag: [texts it must flag], ok: [texts it must leave alone]}", "tests")
+        for key, texts in tests.items():
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                raise rule.error(f"'tests: {key}' must be a list of texts", "tests", key)
+        rule.tests = {"flag": tests.get("flag", []), "ok": tests.get("ok", [])}
+
+
+def load_rule(path: Path, pack: str, kinds: dict, categories) -> tuple[Rule, object]:
+    """Read, validate and compile one rule file. Returns the rule and its ready check."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule: {exc.strerror}", str(path)) from None
+    text = decode(data, str(path), RuleError)
+    mapping, lines = load_mapping(text, str(path), RuleError)
+    rule = Rule(id=f"{pack}.{path.stem}", pack=pack, name=path.stem, path=str(path), data=mapping, lines=lines)
+    if not mapping:
+        raise rule.error("empty rule file")
+    extends = mapping.get("extends")
+    if extends is None:
+        raise rule.error(f"missing required key 'extends' (one of: {', '.join(sorted(kinds))})")
+    if extends not in kinds:
+        raise rule.error(f"unknown check kind {extends!r} (known: {', '.join(sorted(kinds))})", "extends")
+    rule.extends = extends
+    kind = kinds[extends]
+    allowed = {**COMMON_KEYS, **kind.keys}
+    for key, value in mapping.items():
+        if key not in allowed:
+            raise rule.error(f"unknown key '{key}' for extends: {extends} (allowed: {', '.join(sorted(allowed))})", key)
+        if allowed[key][0] in ("str", "bool", "int", "list", "map"):
+            check_type(rule, key, allowed[key][0], value)
+    for key in kind.required:
+        if key not in mapping:
+            raise rule.error(f"extends: {extends} needs '{key}'", "extends")
+    _validate_common(rule, categories)
+    return rule, kind(rule)
+
+
+def find_rule_files(root: Path) -> list[tuple[str, Path]]:
+    """(pack, file) for each rule under ``root``: a folder of packs, or a pack itself."""
+    def rule_files(folder: Path):
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+    if not root.is_dir():
+        raise RuleError("rule folder not found", str(root))
+    direct = rule_files(root)
+    if direct:
+        return [(root.name, p) for p in direct]
+    out = []
+    for pack in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        out.extend((pack.name, p) for p in rule_files(pack))
+    return out

@@ -1,0 +1,41 @@
+"""Loading every rule from the plugins' rule folders and a configuration's extra folders."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.errors import NewslintError, RuleError
+from newslint.rules import find_rule_files, load_rule
+
+
+@dataclass
+class RuleSet:
+    checks: list  # ready Check objects, one per valid rule, in load order
+    errors: list[NewslintError] = field(default_factory=list)
+
+    @property
+    def rules(self):
+        return [c.rule for c in self.checks]
+
+
+def load_ruleset(registry, extra_dirs=()) -> RuleSet:
+    kinds, categories = registry.kinds, registry.categories
+    checks, errors, seen = [], [], {}
+    for root in [*registry.rule_dirs, *extra_dirs]:
+        try:
+            files = find_rule_files(Path(root))
+        except RuleError as exc:
+            errors.append(exc)
+            continue
+        for pack, path in files:
+            try:
+                rule, check = load_rule(path, pack, kinds, categories)
+            except RuleError as exc:
+                errors.append(exc)
+                continue
+            if rule.id in seen:
+                errors.append(RuleError(f"rule {rule.id} is already defined in {seen[rule.id]}", str(path)))
+                continue
+            seen[rule.id] = rule.path
+            checks.append(check)
+    return RuleSet(checks, errors)
