@@ -1,0 +1,74 @@
+"""Helpers for the tests. Every article here is written for the tests."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def findings(self) -> list[dict]:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def newslint(capsys, monkeypatch):
+    """Run the command line in-process: newslint("--format", "json", path) -> Run."""
+
+    def run(*args, stdin: bytes | None = None, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        if stdin is not None:
+            import io
+
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_subprocess(*args, cwd=None, env=None, stdin=None) -> Run:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, env=env, input=stdin,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("name.txt", text) -> Path, creating folders as needed."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+def rule_file(folder: Path, pack: str, name: str, body: str) -> Path:
+    path = folder / pack / f"{name}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path

@@ -1,0 +1,57 @@
+"""Bad input gets one clear line, never a traceback, and the other files are still linted."""
+import os
+
+
+
+ARTICLE = "Kedua menteri menekan perjanjian itu.\n"
+
+
+def lint(newslint, *paths):
+    return newslint("--format", "json", "--select", "Indonesian.Meneken", *paths)
+
+
+def test_not_utf8_names_the_offset_line_and_column(newslint, write):
+    bad = write("latin1.txt", "Judul\nKedua menteri menekan perjanjian di caf\xe9 itu.\n".encode("latin-1"))
+    good = write("good.txt", ARTICLE)
+    run = lint(newslint, bad, good)
+    assert run.code == 2
+    offset = len("Judul\nKedua menteri menekan perjanjian di caf")
+    assert run.err.strip() == (
+        f"newslint: error: {bad}: not UTF-8: byte 0xe9 at offset {offset} (line 2, column 40) cannot be decoded"
+    )
+    assert [f["path"] for f in run.findings] == [str(good)]
+
+
+def test_binary_file(newslint, write):
+    binary = write("foto.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    good = write("good.txt", ARTICLE)
+    run = lint(newslint, binary, good)
+    assert run.code == 2
+    assert run.err.strip() == f"newslint: error: {binary}: binary file (NUL byte at offset 8), not linted"
+    assert len(run.findings) == 1
+
+
+def test_directory_with_no_articles(newslint, write, tmp_path):
+    write("kosong/catatan.pdf", b"%PDF-1.4")
+    good = write("good.txt", ARTICLE)
+    run = lint(newslint, tmp_path / "kosong", good)
+    assert run.code == 2
+    assert run.err.strip() == f"newslint: error: {tmp_path / 'kosong'}: no articles found (looked for .md, .text, .txt files)"
+    assert len(run.findings) == 1
+
+
+def test_broken_symlink_and_directory_given_as_stdin_name(newslint, write, tmp_path):
+    link = tmp_path / "putus.txt"
+    os.symlink(tmp_path / "nowhere.txt", link)
+    run = lint(newslint, link)
+    assert run.code == 2 and run.err.strip() == f"newslint: error: {link}: no such file or directory"
+
+
+def test_utf8_bom_and_empty_file(newslint, write):
+    bom = write("bom.txt", b"\xef\xbb\xbf" + ARTICLE.encode())
+    empty = write("kosong.txt", b"")
+    run = lint(newslint, bom, empty)
+    assert run.code == 1
+    assert [(f["line"], f["column"], f["match"]) for f in run.findings] == [(1, 15, "menekan")]
+
+

@@ -1,0 +1,76 @@
+"""The Document: lines, paragraphs, Indonesian sentences, positions, Unicode spaces."""
+from newslint.document import Document
+
+
+def texts(doc, spans):
+    return [doc.text[s.start:s.end] for s in spans]
+
+
+def test_positions_are_one_based_code_points_with_exclusive_end():
+    doc = Document("a.txt", "Judul\nKata “dua” ada di sini.\n")
+    start = doc.text.index("dua")
+    assert doc.position(start) == (2, 7)  # “ is one code point, not three bytes
+    assert doc.span_position(start, start + 3) == (2, 7, 2, 10)
+
+
+def test_span_ending_at_line_end_and_across_lines():
+    doc = Document("a.txt", "abc\ndef")
+    assert doc.span_position(0, 3) == (1, 1, 1, 4)
+    assert doc.span_position(2, 6) == (1, 3, 2, 3)
+
+
+def test_lines_drop_carriage_returns():
+    doc = Document("a.txt", "satu\r\ndua\r\n")
+    assert texts(doc, doc.lines) == ["satu", "dua", ""]
+
+
+def test_paragraphs_are_separated_by_blank_lines():
+    doc = Document("a.txt", "Judul\n\nParagraf satu.\nMasih satu.\n \nParagraf dua.\n")
+    assert texts(doc, doc.paragraphs) == ["Judul", "Paragraf satu.\nMasih satu.", "Paragraf dua."]
+
+
+def test_unicode_spaces_become_plain_spaces_in_norm_only():
+    text = "Presiden\u00a0Korea\u2009Utara\u202fKim"
+    doc = Document("a.txt", text)
+    assert doc.norm == "Presiden Korea Utara Kim"
+    assert doc.text == text
+    assert len(doc.norm) == len(doc.text)
+
+
+def test_sentences_keep_indonesian_abbreviations_together():
+    doc = Document("a.txt", "Ia dirawat dr. Andi di Jl. Sudirman No. 5 bersama H. Agus. Dokter itu tiba pukul 17.49 WIB. Inflasi 1,6 persen.")
+    assert texts(doc, doc.sentences) == [
+        "Ia dirawat dr. Andi di Jl. Sudirman No. 5 bersama H. Agus.",
+        "Dokter itu tiba pukul 17.49 WIB.",
+        "Inflasi 1,6 persen.",
+    ]
+
+
+def test_sentences_with_quotes_and_lowercase_continuation():
+    doc = Document("a.txt", "“Kami siap.” kata dia. \"Semua aman,\" ujarnya. Lalu ia pergi! Benarkah? Ya.")
+    assert texts(doc, doc.sentences) == [
+        "“Kami siap.” kata dia.",
+        "\"Semua aman,\" ujarnya.",
+        "Lalu ia pergi!",
+        "Benarkah?",
+        "Ya.",
+    ]
+
+
+def test_sentences_break_at_lines_that_start_a_new_sentence():
+    doc = Document("a.txt", "Judul Tanpa Titik\nKalimat yang terputus di\nbaris kedua. Lalu selesai.\nBaris baru\n")
+    assert texts(doc, doc.sentences) == [
+        "Judul Tanpa Titik",
+        "Kalimat yang terputus di\nbaris kedua.",
+        "Lalu selesai.",
+        "Baris baru",
+    ]
+
+
+def test_enclosing_unit():
+    doc = Document("a.txt", "Satu. Dua tiga.\n\nEmpat.")
+    offset = doc.text.index("tiga")
+    s = doc.enclosing("sentence", offset)
+    assert doc.text[s.start:s.end] == "Dua tiga."
+    p = doc.enclosing("paragraph", offset)
+    assert doc.text[p.start:p.end] == "Satu. Dua tiga."

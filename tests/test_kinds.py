@@ -1,0 +1,144 @@
+"""Each check kind, driven by a rule written for the test."""
+import pytest
+
+from newslint import lint_text
+from newslint.errors import NewslintError
+
+from conftest import rule_file
+
+
+@pytest.fixture
+def lint(tmp_path):
+    def _lint(body: str, text: str, **kw):
+        rule_file(tmp_path, "T", "R", body)
+        return lint_text(text, select=["T"], rule_paths=[tmp_path], **kw)
+
+    return _lint
+
+
+def spans(findings):
+    return [(f.line, f.column, f.end_column, f.match) for f in findings]
+
+
+def test_existence_tokens_are_whole_words(lint):
+    body = "extends: existence\ncategory: garbled\nmessage: \"Found '%s'.\"\ntokens: [bagi jika]\n"
+    found = lint(body, "Bantuan bagi jika diserang.\nBagi jika-nya tidak. Pembagi jikalau.")
+    assert spans(found) == [(1, 9, 18, "bagi jika")]
+    assert found[0].message == "Found 'bagi jika'."
+
+
+def test_existence_matches_unicode_spaces_and_reports_original_text(lint):
+    body = "extends: existence\ncategory: title\nmessage: \"'%s'\"\ntokens: [Presiden Korea Utara]\n"
+    text = "Kata Presiden\u00a0Korea\u00a0Utara itu."
+    (f,) = lint(body, text)
+    assert f.match == "Presiden\u00a0Korea\u00a0Utara"
+    assert text[f.column - 1:f.end_column - 1] == f.match
+
+
+def test_existence_ignorecase_exceptions_and_remove_action(lint):
+    body = (
+        "extends: existence\ncategory: boilerplate\nmessage: x\nignorecase: true\n"
+        "tokens: [iklan\\w*]\nexceptions: [Iklannya]\naction: {name: remove}\n"
+    )
+    found = lint(body, "IKLAN di sini. Iklannya bagus. iklanan")
+    assert [f.match for f in found] == ["IKLAN", "iklanan"]
+    assert all(f.fix == "" for f in found)
+
+
+def test_substitution_suggests_and_fixes_longest_first(lint):
+    body = (
+        "extends: substitution\ncategory: consistency\nmessage: \"Write '%s', not '%s'.\"\n"
+        "swap:\n  Kiev: Kyiv\n  Volodymyr Zelenskiy: Volodymyr Zelensky\n  Zelenskiy: Zelensky\n"
+    )
+    found = lint(body, "Volodymyr Zelenskiy tiba di Kiev. Zelenskiy bicara. Kyiv aman.")
+    assert [(f.match, f.fix) for f in found] == [
+        ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
+        ("Kiev", "Kyiv"),
+        ("Zelenskiy", "Zelensky"),
+    ]
+    assert found[1].message == "Write 'Kyiv', not 'Kiev'."
+
+
+def test_substitution_with_several_suggestions_has_no_single_fix(lint):
+    body = "extends: substitution\ncategory: mistranslation\nmessage: \"Write %s.\"\nswap:\n  menekan: meneken|menandatangani\n"
+    (f,) = lint(body, "Mereka menekan pakta.")
+    assert f.suggestions == ("meneken", "menandatangani")
+    assert f.fix is None
+    assert f.message == "Write meneken or menandatangani."
+
+
+def test_substitution_leaves_the_expected_form_alone(lint):
+    body = "extends: substitution\ncategory: consistency\nignorecase: true\nmessage: x\nswap:\n  'ki(?:ev|yiv)': Kyiv\n"
+    assert spans(lint(body, "Kyiv dan Kiev.")) == [(1, 10, 14, "Kiev")]
+
+
+def test_occurrence_max_per_sentence(lint):
+    body = "extends: occurrence\ncategory: garbled\nscope: sentence\nmessage: \"%d kali\"\ntoken: '\\bdan\\b'\nmax: 2\n"
+    found = lint(body, "Aku dan kamu dan dia dan mereka. Aku dan kamu.")
+    assert [(f.column, f.message) for f in found] == [(22, "3 kali")]
+
+
+def test_occurrence_min_over_text(lint):
+    body = "extends: occurrence\ncategory: garbled\nmessage: \"only %d\"\ntoken: '\\.'\nmin: 3\n"
+    (f,) = lint(body, "Satu kalimat.")
+    assert f.message == "only 1" and f.column == 1
+
+
+def test_repetition_reports_both_copies_and_not_across_lines(lint):
+    body = "extends: repetition\ncategory: garbled\nmessage: \"'%s' twice\"\nalpha: true\nignorecase: true\ntokens: ['\\p{L}+']\n"
+    found = lint(body, "Ia di di rumah yang Yang baru.\nAdvertisement\nAdvertisement\nanak-anak")
+    assert [(f.match, f.fix, f.message) for f in found] == [
+        ("di di", "di", "'di' twice"),
+        ("yang Yang", "yang", "'Yang' twice"),
+    ]
+
+
+def test_consistency_flags_the_minority_spelling(lint):
+    body = "extends: consistency\ncategory: consistency\nmessage: \"'%s' is spelled two ways\"\neither:\n  Kim Jong Un: Kim Jong-un\n"
+    found = lint(body, "Kim Jong Un tiba. Kim Jong-un bicara. Kim Jong Un pulang.")
+    assert [(f.match, f.fix) for f in found] == [("Kim Jong-un", "Kim Jong Un")]
+
+
+def test_consistency_tie_flags_the_later_form(lint):
+    body = "extends: consistency\ncategory: consistency\nmessage: x\neither:\n  Kiev: Kyiv\n"
+    found = lint(body, "Kyiv diserang. Warga Kiev mengungsi.")
+    assert [(f.match, f.fix) for f in found] == [("Kiev", "Kyiv")]
+
+
+def test_conditional_with_capture_groups(lint):
+    body = (
+        "extends: conditional\ncategory: consistency\nmessage: \"'%s' is never spelled out\"\n"
+        "first: '\\b([A-Z]{3,})\\b'\nsecond: '\\(([A-Z]{3,})\\)'\nexceptions: [NATO]\n"
+    )
+    found = lint(body, "Komisi Pemilihan Umum (KPU) dan KPU bertemu BPOM dan NATO.")
+    assert [f.match for f in found] == ["BPOM"]
+
+
+def test_conditional_without_groups_is_a_presence_check(lint):
+    body = "extends: conditional\ncategory: date\nmessage: x\nfirst: 'kemarin'\nsecond: '\\d{4}'\n"
+    assert len(lint(body, "Ia datang kemarin.")) == 1
+    assert lint(body, "Ia datang kemarin, 12 November 2024.") == []
+
+
+def test_unless_silences_by_document_and_sentence(lint):
+    body = (
+        "extends: existence\ncategory: mistranslation\nmessage: x\ntokens: [Benggala Barat]\n"
+        "unless:\n  document: [Kolkata, 'negara bagian Benggala Barat']\n  sentence: [India]\n"
+    )
+    assert len(lint(body, "Putin mengkritik keputusan Benggala Barat.")) == 1
+    assert lint(body, "Hujan di Kolkata.\n\nBenggala Barat banjir.") == []
+    assert lint(body, "Benggala Barat di India banjir. Lalu hujan.") == []
+    assert len(lint(body, "Benggala Barat menolak. India diam.")) == 1
+
+
+def test_limit_and_level(lint):
+    body = "extends: existence\ncategory: garbled\nmessage: x\nlevel: error\nlimit: 1\ntokens: [aa]\n"
+    found = lint(body, "aa aa aa")
+    assert len(found) == 1 and found[0].severity == "error"
+
+
+def test_catastrophic_pattern_ends_with_an_error_naming_the_rule(lint):
+    body = "extends: existence\ncategory: garbled\nmessage: x\nnonword: true\nraw: ['(a|aa)+$']\n"
+    with pytest.raises(NewslintError) as exc:
+        lint(body, "a" * 40 + "b")
+    assert "rule T.R" in str(exc.value) and "longer than" in str(exc.value)
