@@ -8,7 +8,8 @@ def format_text(report, stream) -> None:
     """ruff-style lines: ``path:line:col: level rule message``, then a summary line."""
     for f in report.findings:
         stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n")
-    stream.write(report.summary() + "\n")
+    if report.files or report.findings:  # nothing was read: the errors on stderr say it all
+        stream.write(report.summary() + "\n")
 
 
 def format_json(report, stream) -> None:
