@@ -67,3 +67,13 @@ def test_cli_reports_broken_rule_once_and_still_lints_with_the_others(newslint, 
     assert f"{a}:1:9: warning T.Good 'bagi jika' found" in run.out
     assert f"{b}:1:9: warning T.Good 'bagi jika' found" in run.out
     assert "Traceback" not in run.err
+
+
+def test_hidden_and_underscored_yaml_files_are_not_rules(newslint, write, tmp_path):
+    pack = tmp_path / "Gaya"
+    rule_file(tmp_path, "Gaya", "Good", GOOD)
+    (pack / ".newslint.yaml").write_text("rule-paths: [.]\nselect: [Gaya]\n", encoding="utf-8")
+    (pack / "_table.yml").write_text("countries: [Indonesia]\n", encoding="utf-8")
+    run = newslint("--format", "json", write("Gaya/a.txt", "Bantuan bagi jika diserang.\n"))
+    assert run.code == 1, run.err
+    assert [f["rule"] for f in run.findings] == ["Gaya.Good"]

@@ -185,7 +185,7 @@ def load_rule(path: Path, pack: str, kinds: dict, categories) -> tuple[Rule, obj
 def find_rule_files(root: Path) -> list[tuple[str, Path]]:
     """(pack, file) for each rule under ``root``: a folder of packs, or a pack itself."""
     def rule_files(folder: Path):
-        return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file() and not p.name.startswith((".", "_")))
 
     if not root.is_dir():
         raise RuleError("rule folder not found", str(root))
