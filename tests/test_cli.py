@@ -142,3 +142,11 @@ def test_module_entry_point_runs(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     run = run_subprocess("--format", "json", "--select", "title", path)
     assert run.code == 1 and json.loads(run.out)[0]["rule"] == "Indonesian.PresidenKoreaUtara"
+
+
+def test_text_output_keeps_each_finding_on_one_line(newslint, write, tmp_path):
+    rule_file(tmp_path / "r", "T", "Multi", "extends: existence\ncategory: garbled\nmessage: \"'%s'\"\nnonword: true\nraw: ['yang\\nitu']\n")
+    write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
+    run = newslint(write("a.txt", "kata yang\nitu\n"))
+    assert run.out.splitlines()[0].endswith("T.Multi 'yang itu'")
+    assert len(run.out.splitlines()) == 2

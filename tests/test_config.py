@@ -95,3 +95,23 @@ def test_unknown_selector_in_config_names_the_file(newslint, write):
     cfg = write("proj/.newslint.yaml", "ignore: [gosip]\n")
     run = newslint(write("proj/artikel.txt", ARTICLE))
     assert run.code == 2 and f"unknown rule, pack or category 'gosip' in {cfg}" in run.err
+
+
+def test_unknown_cli_selector_is_blamed_on_the_command_line_and_stops_the_run(newslint, write):
+    write("proj/.newslint.yaml", "ignore: [boilerplate]\n")
+    a = write("proj/a.txt", ARTICLE)
+    b = write("proj/b.txt", ARTICLE)
+    run = newslint("--select", "Meneken", a, b)
+    assert run.code == 2
+    assert run.err.strip() == "newslint: error: unknown rule, pack or category 'Meneken' in the command line"
+    assert "Indonesian" not in run.out
+
+
+def test_per_file_ignores_through_a_symlinked_folder(newslint, write, tmp_path):
+    import os
+
+    write("proj/.newslint.yaml", "per-file-ignores:\n  'arsip/*': [boilerplate]\n")
+    write("proj/arsip/lama.txt", ARTICLE)
+    os.symlink(tmp_path / "proj", tmp_path / "tautan")
+    run = newslint("--format", "json", tmp_path / "tautan" / "arsip" / "lama.txt")
+    assert [f["rule"] for f in run.findings] == ["Indonesian.Meneken"]

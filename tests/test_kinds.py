@@ -142,3 +142,10 @@ def test_catastrophic_pattern_ends_with_an_error_naming_the_rule(lint):
     with pytest.raises(NewslintError) as exc:
         lint(body, "a" * 40 + "b")
     assert "rule T.R" in str(exc.value) and "longer than" in str(exc.value)
+
+
+def test_scope_line_keeps_existence_and_substitution_inside_a_line(lint):
+    exist = "extends: existence\ncategory: garbled\nmessage: x\nscope: line\ntokens: ['yang\\s+itu']\n"
+    assert [f.match for f in lint(exist, "yang\nitu dan yang itu")] == ["yang itu"]
+    swap = "extends: substitution\ncategory: garbled\nmessage: x\nscope: line\nswap:\n  'di\\s+mana': yang\n"
+    assert [f.match for f in lint(swap, "di\nmana, di mana")] == ["di mana"]

@@ -127,3 +127,18 @@ def test_plugin_that_fails_to_import_is_one_line(tmp_path):
     run = run_subprocess(article, env=env_with(site))
     assert run.code == 2
     assert run.err.strip() == "newslint: error: a plugin failed to load: ImportError: no such thing"
+
+
+def test_plugin_kind_that_fails_to_compile_a_rule_is_a_rule_error(tmp_path):
+    site = tmp_path / "site"
+    install_plugin(site)
+    init = site / "newslint_demo" / "__init__.py"
+    init.write_text(init.read_text().replace('self.regex = regex.compile(', 'self.regex = [][1] or regex.compile('), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Kedua menteri menekan perjanjian itu.\n", encoding="utf-8")
+    run = run_subprocess("--ignore", "Demo.Boom", article, env=env_with(site))
+    assert run.code == 2
+    shout = site / "newslint_demo" / "rules" / "Demo" / "Shout.yml"
+    assert f"newslint: error: {shout}:1: check kind 'shouting' could not load this rule: IndexError: list index out of range" in run.err
+    assert "Traceback" not in run.err
+    assert f"{article}:1:15: warning Indonesian.Meneken" in run.out  # the other rules still ran

@@ -23,7 +23,7 @@ def load(tmp_path, registry, body: str):
 @pytest.mark.parametrize(
     "body, line, words",
     [
-        ("extends: existence\ncategory: garbled\nmessage: x\ntokens: [a, b\n", 5, "malformed YAML"),
+        ("extends: existence\ncategory: garbled\nmessage: x\ntokens: [a, b\n", 4, "malformed YAML"),
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens: [a]\ncolour: red\n", 5, "unknown key 'colour'"),
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens:\n  - fine\n  - 'bad[('\n", 6, "bad pattern"),
         ("extends: substitution\ncategory: garbled\nmessage: x\nswap:\n  ok: fine\n  'x(': y\n", 6, "bad pattern"),

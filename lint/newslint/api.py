@@ -43,6 +43,7 @@ class Linter:
         self._validated: set = set()
 
     def effective(self, config: Config) -> Config:
+        """The configuration with the command line's options applied over it."""
         o = self.overrides
         return replace(
             config,
@@ -59,24 +60,36 @@ class Linter:
             errors.extend(ruleset.errors)  # told once per run, not once per file
         return self._rulesets[key]
 
-    def checks_for(self, config: Config, location: Path | None, errors: list) -> list:
+    def _validate(self, file_config: Config, rules) -> None:
+        """Unknown selectors are configuration errors, named where they were written."""
+        key = (file_config, tuple(r.id for r in rules))
+        if key in self._validated:
+            return
+        cats = self.registry.categories
+        where = file_config.file
+        selection.validate(file_config.select or (), rules, cats, where)
+        selection.validate(file_config.ignore, rules, cats, where)
+        for _, selectors in file_config.per_file_ignores:
+            selection.validate(selectors, rules, cats, where)
+        selection.validate(self.overrides.select or (), rules, cats, None)
+        selection.validate(self.overrides.ignore, rules, cats, None)
+        self._validated.add(key)
+
+    def checks_for(self, file_config: Config, location: Path | None, errors: list) -> list:
+        """The checks to run on a file, given the configuration found for it."""
+        config = self.effective(file_config)
         ruleset = self._ruleset(config, errors)
         rules = ruleset.rules
-        if config not in self._validated:
-            self._validated.add(config)
-            where = config.file
-            selection.validate(config.select or (), rules, self.registry.categories, where)
-            selection.validate(config.ignore, rules, self.registry.categories, where)
-            for _, selectors in config.per_file_ignores:
-                selection.validate(selectors, rules, self.registry.categories, where)
+        self._validate(file_config, rules)
         ignore = config.ignore + config.ignored_for(location)
         picked = {r.id for r in selection.chosen(rules, config.select, ignore)}
         return [c for c in ruleset.checks if c.rule.id in picked]
 
     def lint_source(self, source: Source) -> FileResult:
         errors: list[NewslintError] = []
-        config = self.effective(self.configs.for_path(source.location))
-        checks = self.checks_for(config, source.location, errors)
+        file_config = self.configs.for_path(source.location)
+        config = self.effective(file_config)
+        checks = self.checks_for(file_config, source.location, errors)
         doc = Document(source.path, source.text, dict(source.meta))
         self.registry.document_meta(doc)
         result = engine.run(checks, doc)

@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 clean, 1 findings at or above the fail level, 2 usage/input/config error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json")
+    p.add_argument("--format", default="text", help="output format: text (default), json, or one a plugin adds")
     p.add_argument("--select", action="append", metavar="LIST", help="only these rules, packs or categories (comma-separated)")
     p.add_argument("--ignore", action="append", metavar="LIST", help="skip these rules, packs or categories (comma-separated)")
     p.add_argument("--min-level", choices=LEVELS, help="report findings at or above this level (default: suggestion)")
@@ -53,12 +53,15 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:  # `newslint ... | head`
         return 0
+    except Exception as exc:  # a plugin's formatter or hook: one line, never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc}")
+        return EXIT_USAGE
 
 
 def _main(argv) -> int:
     from newslint.api import Linter, Overrides
     from newslint.config import load_config_file
-    from newslint.errors import InputError, NewslintError
+    from newslint.errors import ConfigError, InputError, NewslintError
     from newslint.readers import expand, make_source, read_bytes
     from newslint.report import Report
 
@@ -100,8 +103,17 @@ def _main(argv) -> int:
                 else:
                     source = make_source(name, read_bytes(Path(name), name), readers, Path(name))
                 result = linter.lint_source(source)
-            except NewslintError as exc:  # unreadable input, bad config or rules
+            except ConfigError as exc:  # a bad selector or config file: stop, as ruff does
                 _error(exc)
+                report.errors += 1
+                formatters[args.format](report, sys.stdout)
+                return EXIT_USAGE
+            except NewslintError as exc:  # unreadable input: tell it and go on
+                _error(exc)
+                report.errors += 1
+                continue
+            except Exception as exc:  # a plugin's reader or metadata hook failed on this file
+                _error(f"{name}: internal error: {type(exc).__name__}: {exc}")
                 report.errors += 1
                 continue
             for err in result.errors:
@@ -116,11 +128,9 @@ def _main(argv) -> int:
 
 
 def _list_rules(linter) -> int:
-    from newslint.config import Config
-
     errors: list = []
-    config = linter.effective(linter.configs.for_path(None))
-    for check in linter.checks_for(config, None, errors):
+    checks = linter.checks_for(linter.configs.for_path(None), None, errors)
+    for check in sorted(checks, key=lambda c: c.rule.id):
         r = check.rule
         sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{r.description.strip().splitlines()[0] if r.description else ''}\n")
     for err in errors:

@@ -14,7 +14,6 @@ Keys (the same in both files)::
 from __future__ import annotations
 
 import fnmatch
-import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -44,7 +43,7 @@ class Config:
         if path is None or not self.per_file_ignores:
             return ()
         try:
-            rel = PurePosixPath(Path(os.path.abspath(path)).relative_to(self.root).as_posix())
+            rel = PurePosixPath(Path(path).resolve().relative_to(self.root).as_posix())
         except ValueError:
             rel = PurePosixPath(Path(path).as_posix())
         out: list[str] = []

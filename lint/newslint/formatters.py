@@ -7,7 +7,8 @@ import json
 def format_text(report, stream) -> None:
     """ruff-style lines: ``path:line:col: level rule message``, then a summary line."""
     for f in report.findings:
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n")
+        message = " ".join(f.message.split("\n"))  # one finding, one line
+        stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {message}\n")
     if report.files or report.findings:  # nothing was read: the errors on stderr say it all
         stream.write(report.summary() + "\n")
 

@@ -179,7 +179,13 @@ def load_rule(path: Path, pack: str, kinds: dict, categories) -> tuple[Rule, obj
         if key not in mapping:
             raise rule.error(f"extends: {extends} needs '{key}'", "extends")
     _validate_common(rule, categories)
-    return rule, kind(rule)
+    try:
+        check = kind(rule)
+    except RuleError:
+        raise
+    except Exception as exc:  # a plugin kind's bug: name the rule, not a traceback
+        raise rule.error(f"check kind {extends!r} could not load this rule: {type(exc).__name__}: {exc}", "extends") from None
+    return rule, check
 
 
 def find_rule_files(root: Path) -> list[tuple[str, Path]]:

@@ -32,6 +32,9 @@ def load_mapping(text: str, path: str, error=NewslintError) -> tuple[dict, dict]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        context = getattr(exc, "context_mark", None)
+        if mark is not None and context is not None and mark.line >= text.count("\n"):
+            mark = context  # "end of stream" in an unclosed quote: point at where it opened
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise error(f"malformed YAML: {problem}", path, mark.line + 1 if mark else None) from None
     if root is None:

@@ -31,7 +31,11 @@ class Existence(Check):
         self.suggestions, self.fix = self.action_suggestions()
 
     def find(self, doc):
-        for m in finditer(self.regex, doc.norm):
+        for unit in doc.units(self.rule.scope):
+            yield from self._find(doc, unit.start, unit.end)
+
+    def _find(self, doc, start, end):
+        for m in finditer(self.regex, doc.norm, start, end):
             if m.end() == m.start():
                 continue
             if self.except_re is not None and self.except_re.fullmatch(m.group()):

@@ -34,7 +34,11 @@ class Substitution(Check):
         self.plain_suggest = rule.action.get("name") == "suggest"
 
     def find(self, doc):
-        for m in finditer(self.regex, doc.norm):
+        for unit in doc.units(self.rule.scope):
+            yield from self._find(doc, unit.start, unit.end)
+
+    def _find(self, doc, start, end):
+        for m in finditer(self.regex, doc.norm, start, end):
             i = next(n for n in range(1, len(self.observed) + 1) if m.group(n) is not None)
             found = doc.text[m.start():m.end()]
             expected = self.expected[i - 1]
