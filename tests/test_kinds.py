@@ -149,3 +149,32 @@ def test_scope_line_keeps_existence_and_substitution_inside_a_line(lint):
     assert [f.match for f in lint(exist, "yang\nitu dan yang itu")] == ["yang itu"]
     swap = "extends: substitution\ncategory: garbled\nmessage: x\nscope: line\nswap:\n  'di\\s+mana': yang\n"
     assert [f.match for f in lint(swap, "di\nmana, di mana")] == ["di mana"]
+
+
+DUPLICATE = (
+    "extends: duplicate\ncategory: duplicate\nmessage: \"repeats line %s\"\nmin_length: 20\n"
+    "prefixes: ['[A-Z]+\\.COM - ']\n"
+)
+
+
+def test_duplicate_line_reported_at_the_later_copy_after_the_dateline(lint):
+    text = "Korea Utara meratifikasi pakta itu.\nPenulis: A\nTRIBUNNEWS.COM - Korea Utara meratifikasi pakta itu.\n"
+    (f,) = lint(DUPLICATE, text)
+    assert (f.line, f.column, f.message) == (3, 18, "repeats line 1")
+    assert f.match == "Korea Utara meratifikasi pakta itu."
+
+
+def test_duplicate_sentences_inside_a_longer_line_give_one_finding(lint):
+    text = (
+        "Harga beras naik tajam pekan ini. Pedagang pasar mengeluh sepi pembeli.\n"
+        "\n"
+        "Harga beras naik tajam pekan ini. Pedagang pasar mengeluh sepi pembeli. Pemerintah berjanji turun tangan.\n"
+    )
+    (f,) = lint(DUPLICATE, text)
+    assert (f.line, f.column, f.message) == (3, 1, "repeats line 1")
+    assert f.match == "Harga beras naik tajam pekan ini. Pedagang pasar mengeluh sepi pembeli."
+
+
+def test_duplicate_leaves_short_lines_and_near_copies_alone(lint):
+    text = "Advertisement\nAdvertisement\nHarga beras naik tajam pekan ini.\nHarga cabai naik tajam pekan ini.\n"
+    assert lint(DUPLICATE, text) == []

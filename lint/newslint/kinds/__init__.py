@@ -1,6 +1,7 @@
 """The built-in check kinds: Vale's extension points that newslint implements."""
 from newslint.kinds.conditional import Conditional
 from newslint.kinds.consistency import Consistency
+from newslint.kinds.duplicate import Duplicate
 from newslint.kinds.existence import Existence
 from newslint.kinds.occurrence import Occurrence
 from newslint.kinds.repetition import Repetition
@@ -13,4 +14,6 @@ KINDS = {
     "repetition": Repetition,
     "consistency": Consistency,
     "conditional": Conditional,
+    # newslint's own kinds
+    "duplicate": Duplicate,
 }
