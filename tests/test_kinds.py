@@ -178,3 +178,13 @@ def test_duplicate_sentences_inside_a_longer_line_give_one_finding(lint):
 def test_duplicate_leaves_short_lines_and_near_copies_alone(lint):
     text = "Advertisement\nAdvertisement\nHarga beras naik tajam pekan ini.\nHarga cabai naik tajam pekan ini.\n"
     assert lint(DUPLICATE, text) == []
+
+
+def test_when_reports_only_in_the_named_context(lint):
+    body = (
+        "extends: existence\ncategory: mistranslation\nmessage: x\ntokens: [tagihan]\n"
+        "when:\n  sentence: [Senat, Kongres, DPR]\nunless:\n  sentence: [listrik]\n"
+    )
+    assert len(lint(body, "Senat meloloskan tagihan pertahanan itu.")) == 1
+    assert lint(body, "Warga membayar tagihan air. Senat bersidang.") == []
+    assert lint(body, "DPR menyoal tagihan listrik PLN.") == []

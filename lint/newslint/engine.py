@@ -31,12 +31,16 @@ class EngineResult:
     errors: list[NewslintError]
 
 
+def _context_matches(pattern, scope: str, doc: Document, start: int) -> bool:
+    unit = doc.enclosing("text" if scope == "document" else scope, start)
+    return search(pattern, doc.norm, unit.start, unit.end) is not None
+
+
 def _silenced(rule, doc: Document, start: int) -> bool:
-    for scope, pattern in rule.unless.items():
-        unit = doc.enclosing("text" if scope == "document" else scope, start)
-        if search(pattern, doc.norm, unit.start, unit.end):
-            return True
-    return False
+    """``unless``: any scope matching silences; ``when``: every scope listed must match."""
+    if any(_context_matches(p, scope, doc, start) for scope, p in rule.unless.items()):
+        return True
+    return not all(_context_matches(p, scope, doc, start) for scope, p in rule.when.items())
 
 
 def run_check(check, doc: Document) -> list[Finding]:
@@ -44,7 +48,7 @@ def run_check(check, doc: Document) -> list[Finding]:
     findings: list[Finding] = []
     seen = set()
     for hit in check.find(doc):
-        if rule.unless and _silenced(rule, doc, hit.start):
+        if (rule.unless or rule.when) and _silenced(rule, doc, hit.start):
             continue
         line, col, end_line, end_col = doc.span_position(hit.start, hit.end)
         if (line, col) in seen:

@@ -31,7 +31,8 @@ COMMON_KEYS = {
     "scope": ("str", "text (default), paragraph, sentence or line"),
     "limit": ("int", "report at most this many findings per file"),
     "action": ("action", "{name: replace|remove|suggest, params: [...]}"),
-    "unless": ("unless", "{document|paragraph|sentence|line: [patterns]}: stay quiet when matched there"),
+    "unless": ("context", "{document|paragraph|sentence|line: [patterns]}: stay quiet when one matches there"),
+    "when": ("context", "{document|paragraph|sentence|line: [patterns]}: report only when one matches there"),
     "tests": ("tests", "{flag: [texts], ok: [texts]}"),
 }
 
@@ -54,6 +55,7 @@ class Rule:
     limit: int | None = None
     action: dict = field(default_factory=dict)
     unless: dict = field(default_factory=dict)  # scope -> compiled pattern
+    when: dict = field(default_factory=dict)  # scope -> compiled pattern
     tests: dict = field(default_factory=dict)  # "flag"/"ok" -> list of texts
 
     # -- errors that name the line ----------------------------------------------------------
@@ -100,6 +102,22 @@ def check_type(rule: Rule, key: str, kind: str, value) -> None:
                 raise rule.error(f"'{key}' entry {k!r}: both sides must be strings", key, k)
 
 
+def _context_patterns(rule: Rule, key: str, value) -> dict:
+    """``unless`` / ``when``: scope -> one compiled alternation of the patterns listed there."""
+    if not isinstance(value, dict) or not value:
+        raise rule.error(f"'{key}' must map {'/'.join(UNLESS_SCOPES)} to lists of patterns", key)
+    out = {}
+    for scope, patterns in value.items():
+        if scope not in UNLESS_SCOPES:
+            raise rule.error(f"'{key}' scope must be one of {', '.join(UNLESS_SCOPES)}, not {scope!r}", key, scope)
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            raise rule.error(f"'{key}: {scope}' must be a non-empty list of patterns", key, scope)
+        for i, p in enumerate(patterns):
+            rule.pattern(p, key, scope, i)
+        out[scope] = rule.pattern("|".join(f"(?:{p})" for p in patterns), key, scope)
+    return out
+
+
 def _validate_common(rule: Rule, categories) -> None:
     data = rule.data
     for key in ("message", "category"):
@@ -128,18 +146,9 @@ def _validate_common(rule: Rule, categories) -> None:
             raise rule.error("action params must be a list of strings", "action")
         rule.action = {"name": action["name"], "params": params}
 
-    unless = data.get("unless")
-    if unless is not None:
-        if not isinstance(unless, dict):
-            raise rule.error(f"'unless' must map {'/'.join(UNLESS_SCOPES)} to lists of patterns", "unless")
-        for scope, patterns in unless.items():
-            if scope not in UNLESS_SCOPES:
-                raise rule.error(f"'unless' scope must be one of {', '.join(UNLESS_SCOPES)}, not {scope!r}", "unless", scope)
-            if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
-                raise rule.error(f"'unless: {scope}' must be a non-empty list of patterns", "unless", scope)
-            for p in patterns:
-                rule.pattern(p, "unless", scope)
-            rule.unless[scope] = rule.pattern("|".join(f"(?:{p})" for p in patterns), "unless", scope)
+    for key in ("unless", "when"):
+        if key in data:
+            setattr(rule, key, _context_patterns(rule, key, data[key]))
 
     tests = data.get("tests")
     if tests is not None:

@@ -1,0 +1,75 @@
+"""Writes docs/rules.md from the rule files, so the documentation cannot drift from the rules.
+
+    python -m newslint.docgen docs/rules.md     # rewrite
+    python -m newslint.docgen --check docs/rules.md   # exit 1 if it is out of date
+"""
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from newslint.plugins import load_registry
+from newslint.ruleset import load_ruleset
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.rstrip("\n").split("\n"))
+
+
+def render(rules) -> str:
+    by_pack = defaultdict(list)
+    for rule in rules:
+        by_pack[rule.pack].append(rule)
+    out = [
+        "# Rules",
+        "",
+        "Generated from the rule files by `python -m newslint.docgen docs/rules.md`; do not edit by hand.",
+        "A test fails when this page and the rules disagree.",
+        "",
+    ]
+    for pack in sorted(by_pack):
+        pack_rules = sorted(by_pack[pack], key=lambda r: (r.category, r.id))
+        out += [f"## {pack}", "", "| rule | category | level | kind |", "|---|---|---|---|"]
+        out += [f"| [{r.id}](#{r.id.lower().replace('.', '')}) | {r.category} | {r.level} | {r.extends} |" for r in pack_rules]
+        out.append("")
+        for r in pack_rules:
+            out += [f"### {r.id}", "", f"*{r.category}, {r.level}, `extends: {r.extends}`*", ""]
+            if r.description:
+                out += [r.description.strip(), ""]
+            out += [f"Message: {r.message}", ""]
+            if r.link:
+                out += [f"More: <{r.link}>", ""]
+            if r.tests.get("flag"):
+                out += ["Flagged:", ""] + [_quote(t) + "\n" for t in r.tests["flag"]]
+            if r.tests.get("ok"):
+                out += ["Left alone:", ""] + [_quote(t) + "\n" for t in r.tests["ok"]]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def builtin_page() -> str:
+    ruleset = load_ruleset(load_registry())
+    return render(ruleset.rules)
+
+
+def main(argv=None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    check = "--check" in args
+    args = [a for a in args if a != "--check"]
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m newslint.docgen [--check] docs/rules.md\n")
+        return 2
+    target = Path(args[0])
+    page = builtin_page()
+    if check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != page:
+            sys.stderr.write(f"{target} is out of date: run python -m newslint.docgen {target}\n")
+            return 1
+        return 0
+    target.write_text(page, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
