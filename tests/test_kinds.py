@@ -188,3 +188,24 @@ def test_when_reports_only_in_the_named_context(lint):
     assert len(lint(body, "Senat meloloskan tagihan pertahanan itu.")) == 1
     assert lint(body, "Warga membayar tagihan air. Senat bersidang.") == []
     assert lint(body, "DPR menyoal tagihan listrik PLN.") == []
+
+
+GLUED = (
+    "extends: glued\ncategory: garbled\nmessage: \"'%s' glued\"\n"
+    "tokens: ['(?<![\\p{L}])[\\p{L}]*\\p{Ll}\\p{Lu}[\\p{L}]*']\nsplit: ['(?<=\\p{Ll})(?=\\p{Lu})']\n"
+    "exceptions: [WhatsApp]\nkeep: [WhatsApp]\nparts: '\\p{Lu}?\\p{Ll}+|\\p{Lu}+'\n"
+)
+
+
+def test_glued_offers_the_split_token_as_fix(lint):
+    (f,) = lint(GLUED, "Di eraNadiem Makarim.")
+    assert (f.match, f.fix, f.suggestions, f.message) == ("eraNadiem", "era Nadiem", ("era Nadiem",), "'eraNadiem' glued")
+    assert [g.fix for g in lint(GLUED, "PresidenPrabowoSubianto hadir.")] == ["Presiden Prabowo Subianto"]
+
+
+def test_glued_exceptions_keep_and_parts(lint):
+    assert lint(GLUED, "Pesan WhatsApp terkirim.") == []
+    (inside,) = lint(GLUED, "Ada dariWhatsApp.")
+    assert inside.fix is None and inside.suggestions == ()  # the case change inside the brand stays
+    (partial,) = lint(GLUED, "Ia atauBRIterus.")
+    assert partial.fix is None  # "BRIterus" would still be glued

@@ -3,6 +3,7 @@ from newslint.kinds.conditional import Conditional
 from newslint.kinds.consistency import Consistency
 from newslint.kinds.duplicate import Duplicate
 from newslint.kinds.existence import Existence
+from newslint.kinds.glued import Glued
 from newslint.kinds.occurrence import Occurrence
 from newslint.kinds.repetition import Repetition
 from newslint.kinds.substitution import Substitution
@@ -16,4 +17,5 @@ KINDS = {
     "conditional": Conditional,
     # newslint's own kinds
     "duplicate": Duplicate,
+    "glued": Glued,
 }

@@ -1,0 +1,70 @@
+"""glued: two words run together where a scraper stripped a link or a styled span
+("eraNadiem", "Kejaksaan Agungakan", "DEMIANterkenal").
+
+``tokens`` find a glued token (the whole token); ``split`` patterns mark where the space goes
+(zero-width, tried in order, the first that splits wins) so the finding can offer the token with
+spaces as its fix. ``exceptions`` are whole tokens that are spelled solid on purpose (brands:
+WhatsApp, iPhone, MotoGP); ``keep`` are spellings never split inside a longer token
+("diiPhone" gets no suggestion rather than "dii Phone"); ``parts`` is what every part must look
+like for the fix to be offered ("atauBRIterus" -> "atau BRIterus" is not). %s is the token found.
+"""
+from __future__ import annotations
+
+from newslint.checks import Check, Hit
+from newslint.patterns import finditer
+
+
+class Glued(Check):
+    keys = {
+        "tokens": ("list", "patterns that match a whole glued token"),
+        "split": ("list", "zero-width patterns where the space belongs, tried in order"),
+        "exceptions": ("list", "whole tokens written solid on purpose"),
+        "keep": ("list", "spellings never split inside a token"),
+        "parts": ("str", "a fix is offered only when every part after splitting matches this"),
+        "ignorecase": ("bool", "match regardless of case"),
+    }
+    required = ("tokens", "split")
+
+    def compile(self):
+        rule = self.rule
+        for key in ("tokens", "split", "keep"):
+            for i, p in enumerate(rule.option(key) or []):
+                rule.pattern(p, key, i)
+        self.regex = rule.pattern("|".join(f"(?:{t})" for t in rule.option("tokens")), "tokens")
+        self.splits = [rule.pattern(p, "split", i) for i, p in enumerate(rule.option("split"))]
+        keep = rule.option("keep")
+        self.keep = rule.pattern("|".join(f"(?:{k})" for k in keep), "keep", ignorecase=False) if keep else None
+        self.except_re = self.exceptions()
+        parts = rule.option("parts")
+        self.parts = rule.pattern(parts, "parts", ignorecase=False) if parts else None
+
+    def suggestion(self, token: str) -> str | None:
+        protected = []
+        if self.keep is not None:
+            protected = [(m.start(), m.end()) for m in self.keep.finditer(token)]
+        for split in self.splits:
+            points = [m.start() for m in split.finditer(token) if 0 < m.start() < len(token)]
+            if not points:
+                continue
+            if any(a < p < b for p in points for a, b in protected):
+                return None  # the boundary is inside a brand: no certain fix
+            parts, last = [], 0
+            for p in points:
+                parts.append(token[last:p])
+                last = p
+            parts.append(token[last:])
+            if self.parts is not None and not all(
+                self.parts.fullmatch(part) or (self.keep is not None and self.keep.fullmatch(part)) for part in parts
+            ):
+                return None  # a part is still glued ("atau BRIterus"): no certain fix
+            return " ".join(parts)
+        return None
+
+    def find(self, doc):
+        for unit in doc.units(self.rule.scope):
+            for m in finditer(self.regex, doc.norm, unit.start, unit.end):
+                token = m.group()
+                if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
+                    continue
+                fixed = self.suggestion(token)
+                yield Hit(m.start(), m.end(), (token,), (fixed,) if fixed else (), fixed)
