@@ -193,7 +193,7 @@ def test_when_reports_only_in_the_named_context(lint):
 GLUED = (
     "extends: glued\ncategory: garbled\nmessage: \"'%s' glued\"\n"
     "tokens: ['(?<![\\p{L}])[\\p{L}]*\\p{Ll}\\p{Lu}[\\p{L}]*']\nsplit: ['(?<=\\p{Ll})(?=\\p{Lu})']\n"
-    "exceptions: [WhatsApp]\nkeep: [WhatsApp]\nparts: '\\p{Lu}?\\p{Ll}+|\\p{Lu}+'\n"
+    "exceptions: [kHz]\nkeep: [WhatsApp, YouTube]\nsuffixes: [r, nya]\nparts: '\\p{Lu}?\\p{Ll}+|\\p{Lu}+'\n"
 )
 
 
@@ -204,8 +204,13 @@ def test_glued_offers_the_split_token_as_fix(lint):
 
 
 def test_glued_exceptions_keep_and_parts(lint):
-    assert lint(GLUED, "Pesan WhatsApp terkirim.") == []
-    (inside,) = lint(GLUED, "Ada dariWhatsApp.")
-    assert inside.fix is None and inside.suggestions == ()  # the case change inside the brand stays
+    assert lint(GLUED, "Pesan WhatsApp terkirim oleh seorang YouTuber, 48kHz.") == []
+    (brand,) = lint(GLUED, "Ada dariWhatsApp.")
+    assert brand.fix == "dari WhatsApp"  # the case change inside the brand stays
     (partial,) = lint(GLUED, "Ia atauBRIterus.")
     assert partial.fix is None  # "BRIterus" would still be glued
+
+
+def test_glued_splits_at_the_edges_of_a_kept_spelling(lint):
+    found = {f.match: f.fix for f in lint(GLUED, "Kata WhatsAppmengumumkan dan WhatsAppnya.")}
+    assert found == {"WhatsAppmengumumkan": "WhatsApp mengumumkan"}

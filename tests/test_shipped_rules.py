@@ -41,3 +41,15 @@ def test_rule_examples(rule, kind, text):
             assert line[f.column - 1:f.end_column - 1] == f.match or f.end_line > f.line
     else:
         assert not found, f"{rule.id} should leave alone: {text!r} (flagged {[f.match for f in found]})"
+
+
+LANGUAGE_RULES = [c for c in BUILTIN.checks if c.rule.category in ("mistranslation", "garbled")]
+OK_TEXTS = sorted({t for r in RULES for t in r.tests.get("ok", [])})
+
+
+@pytest.mark.parametrize("text", OK_TEXTS, ids=range(len(OK_TEXTS)))
+def test_no_language_rule_flags_any_rules_trap(text):
+    """Each rule's traps must also be left alone by every mistranslation and garbled rule: a trap
+    written for one rule ("Pyongyang", "negara bagian Texas") is real text for all of them."""
+    result = engine.run(LANGUAGE_RULES, Document("<example>", text))
+    assert [(f.rule, f.match) for f in result.findings] == []

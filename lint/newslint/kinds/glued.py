@@ -21,6 +21,7 @@ class Glued(Check):
         "exceptions": ("list", "whole tokens written solid on purpose"),
         "keep": ("list", "spellings never split inside a token"),
         "parts": ("str", "a fix is offered only when every part after splitting matches this"),
+        "suffixes": ("list", "endings a kept spelling may take without being glue (YouTuber, WhatsAppnya)"),
         "ignorecase": ("bool", "match regardless of case"),
     }
     required = ("tokens", "split")
@@ -35,30 +36,34 @@ class Glued(Check):
         keep = rule.option("keep")
         self.keep = rule.pattern("|".join(f"(?:{k})" for k in keep), "keep", ignorecase=False) if keep else None
         self.except_re = self.exceptions()
+        suffixes = rule.option("suffixes")
+        self.suffix = rule.pattern("|".join(f"(?:{x})" for x in suffixes), "suffixes", ignorecase=False) if suffixes else None
         parts = rule.option("parts")
         self.parts = rule.pattern(parts, "parts", ignorecase=False) if parts else None
 
-    def suggestion(self, token: str) -> str | None:
-        protected = []
-        if self.keep is not None:
-            protected = [(m.start(), m.end()) for m in self.keep.finditer(token)]
+    def split_points(self, token: str) -> list[int]:
+        """Where spaces belong: the first ``split`` pattern that finds a point outside every kept
+        spelling ("YouTuber" has none: its case change is inside "YouTube")."""
+        protected = [(m.start(), m.end()) for m in self.keep.finditer(token)] if self.keep is not None else []
+        # A kept spelling with a word run into either side: "dikutipdetikJogja", "WhatsAppmengumumkan".
+        edges = {a for a, _ in protected if a > 0}
+        edges |= {b for _, b in protected if b < len(token) and not (self.suffix and self.suffix.fullmatch(token, b))}
         for split in self.splits:
-            points = [m.start() for m in split.finditer(token) if 0 < m.start() < len(token)]
-            if not points:
-                continue
-            if any(a < p < b for p in points for a, b in protected):
-                return None  # the boundary is inside a brand: no certain fix
-            parts, last = [], 0
-            for p in points:
-                parts.append(token[last:p])
-                last = p
-            parts.append(token[last:])
-            if self.parts is not None and not all(
-                self.parts.fullmatch(part) or (self.keep is not None and self.keep.fullmatch(part)) for part in parts
-            ):
-                return None  # a part is still glued ("atau BRIterus"): no certain fix
-            return " ".join(parts)
-        return None
+            points = {
+                m.start() for m in split.finditer(token)
+                if 0 < m.start() < len(token) and not any(a < m.start() < b for a, b in protected)
+            }
+            if points or edges:
+                return sorted(points | edges)
+        return []
+
+    def suggestion(self, token: str, points: list[int]) -> str | None:
+        parts = [token[a:b] for a, b in zip([0, *points], [*points, len(token)])]
+        if self.parts is not None and not all(
+            self.parts.fullmatch(part) or (self.keep is not None and self.keep.fullmatch(part)) for part in parts
+        ):
+            return None  # a part is still glued ("atau BRIterus"): no certain fix
+        return " ".join(parts)
 
     def find(self, doc):
         for unit in doc.units(self.rule.scope):
@@ -66,5 +71,8 @@ class Glued(Check):
                 token = m.group()
                 if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
                     continue
-                fixed = self.suggestion(token)
+                points = self.split_points(token)
+                if not points:
+                    continue
+                fixed = self.suggestion(token, points)
                 yield Hit(m.start(), m.end(), (token,), (fixed,) if fixed else (), fixed)
