@@ -3,7 +3,9 @@ below it, the lede repeated after the dateline "TRIBUNNEWS.COM - ").
 
 Copies are compared after ``prefixes`` (datelines, widget labels) are stripped, case is folded,
 quotes are unified and spaces collapsed. Units shorter than ``min_length`` characters are left to
-other rules: a short line ("Advertisement", "Foto: Antara") repeats legitimately or is boilerplate.
+other rules: a short line ("Advertisement", "Foto: Antara") repeats legitimately or is boilerplate,
+and so do formulaic sentences in a round-up ("Postingan itu beredar sejak pekan lalu."), hence the
+separate ``min_sentence_length``. Lines matching ``skip`` (list items) are never compared.
 The later copy is reported, with the line of the first as the message's %s.
 """
 from __future__ import annotations
@@ -19,13 +21,20 @@ _EDGES = " \t\"'.,;:!?-–—()[]"
 
 class Duplicate(Check):
     keys = {
-        "min_length": ("int", "shortest unit (in characters, after normalising) worth reporting"),
+        "min_length": ("int", "shortest line (in characters, after normalising) worth reporting"),
+        "min_sentence_length": ("int", "shortest sentence inside a longer line worth reporting"),
+        "skip": ("list", "lines that start like this are never compared (list items repeat legitimately)"),
         "prefixes": ("list", "patterns stripped from the start of a unit before comparing"),
     }
 
     def compile(self):
         rule = self.rule
         self.min_length = rule.option("min_length", 30)
+        self.min_sentence_length = rule.option("min_sentence_length", self.min_length)
+        skip = rule.option("skip") or []
+        for i, p in enumerate(skip):
+            rule.pattern(p, "skip", i)
+        self.skip = rule.pattern("|".join(f"(?:{p})" for p in skip), "skip") if skip else None
         prefixes = rule.option("prefixes") or []
         for i, p in enumerate(prefixes):
             rule.pattern(p, "prefixes", i)
@@ -53,7 +62,10 @@ class Duplicate(Check):
                 if sentence.start >= line.start:
                     mine.append(sentence)
                 sentence = next(sentences, None)
-            key, skipped = self.key(doc.norm[line.start:line.end])
+            text = doc.norm[line.start:line.end]
+            if self.skip is not None and self.skip.match(text.lstrip()):
+                continue
+            key, skipped = self.key(text)
             if len(key) >= self.min_length and first_line.get(key, n) != n:
                 yield Hit(line.start + skipped, line.end, (first_line[key],))
                 continue
@@ -63,7 +75,7 @@ class Duplicate(Check):
             repeats, earliest = [], None
             for s in mine:
                 skey, sskip = self.key(doc.norm[s.start:s.end])
-                if len(skey) < self.min_length:
+                if len(skey) < self.min_sentence_length:
                     continue
                 seen = first_line.setdefault(skey, n)
                 if seen != n:
