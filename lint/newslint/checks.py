@@ -43,9 +43,7 @@ class Check:
         terms = self.rule.option("exceptions")
         if not terms:
             return None
-        for i, t in enumerate(terms):
-            self.rule.pattern(t, "exceptions", i)
-        return self.rule.pattern("|".join(f"(?:{t})" for t in terms), "exceptions")
+        return self.rule.alternation(terms, "exceptions")
 
     def action_suggestions(self) -> tuple[tuple[str, ...], str | None]:
         """Suggestions and fix from the rule's ``action``."""

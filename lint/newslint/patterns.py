@@ -24,7 +24,7 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
 
 def words(terms: list[str], nonword: bool) -> str:
     """One alternation of ``terms``, longest first, each a pattern; bounded by word boundaries
-    unless ``nonword``. Letters and digits make words; so do hyphenated compounds."""
+    unless ``nonword``. Letters, digits and "_" make words."""
     body = "|".join(f"(?:{t})" for t in sorted(terms, key=len, reverse=True))
     if nonword:
         return f"(?:{body})"

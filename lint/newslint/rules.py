@@ -68,12 +68,25 @@ class Rule:
     def option(self, key, default=None):
         return self.data.get(key, default)
 
+    def alternation(self, items, *where, keys=None, template: str = "{}", ignorecase: bool | None = None) -> regex.Pattern:
+        """One pattern matching any of ``items``, placed into ``template``. Compiling is the slow
+        part of a run's start, so items are compiled one by one (to name the bad one's line) only
+        when the whole fails."""
+        source = template.replace("{}", "|".join(f"(?:{p})" for p in items))
+        try:
+            return compile_pattern(source, self._ignorecase(ignorecase))
+        except regex.error:
+            for i, item in enumerate(items):
+                self.pattern(item, *where, keys[i] if keys else i, ignorecase=ignorecase)
+            return self.pattern(source, *where, ignorecase=ignorecase)
+
+    def _ignorecase(self, ignorecase: bool | None) -> bool:
+        return bool(self.data.get("ignorecase", False)) if ignorecase is None else ignorecase
+
     def pattern(self, source: str, *where, ignorecase: bool | None = None) -> regex.Pattern:
         """Compile one of this rule's patterns; a bad one is an error at its line."""
-        if ignorecase is None:
-            ignorecase = bool(self.data.get("ignorecase", False))
         try:
-            return compile_pattern(source, ignorecase)
+            return compile_pattern(source, self._ignorecase(ignorecase))
         except regex.error as exc:
             raise self.error(f"bad pattern {source!r} in '{where[0]}': {exc}", *where) from None
 
@@ -112,9 +125,7 @@ def _context_patterns(rule: Rule, key: str, value) -> dict:
             raise rule.error(f"'{key}' scope must be one of {', '.join(UNLESS_SCOPES)}, not {scope!r}", key, scope)
         if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
             raise rule.error(f"'{key}: {scope}' must be a non-empty list of patterns", key, scope)
-        for i, p in enumerate(patterns):
-            rule.pattern(p, key, scope, i)
-        out[scope] = rule.pattern("|".join(f"(?:{p})" for p in patterns), key, scope)
+        out[scope] = rule.alternation(patterns, key, scope)
     return out
 
 

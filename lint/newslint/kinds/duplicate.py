@@ -32,13 +32,9 @@ class Duplicate(Check):
         self.min_length = rule.option("min_length", 30)
         self.min_sentence_length = rule.option("min_sentence_length", self.min_length)
         skip = rule.option("skip") or []
-        for i, p in enumerate(skip):
-            rule.pattern(p, "skip", i)
-        self.skip = rule.pattern("|".join(f"(?:{p})" for p in skip), "skip") if skip else None
+        self.skip = rule.alternation(skip, "skip") if skip else None
         prefixes = rule.option("prefixes") or []
-        for i, p in enumerate(prefixes):
-            rule.pattern(p, "prefixes", i)
-        self.prefix = rule.pattern("|".join(f"(?:{p})" for p in prefixes), "prefixes") if prefixes else None
+        self.prefix = rule.alternation(prefixes, "prefixes") if prefixes else None
 
     def key(self, text: str) -> tuple[str, int]:
         """The comparable form of a unit, and how many characters the prefix took."""

@@ -19,14 +19,14 @@ class Existence(Check):
         tokens, raw = rule.option("tokens"), rule.option("raw")
         if not tokens and not raw:
             raise rule.error("extends: existence needs 'tokens' or 'raw'", "extends")
-        parts = []
+        if tokens and raw:
+            raise rule.error("use 'tokens' or 'raw', not both", "raw")
         if tokens:
-            for i, t in enumerate(tokens):
-                rule.pattern(t, "tokens", i)
-            parts.append(words(tokens, rule.option("nonword", False)))
-        if raw:
-            parts.append("".join(raw))
-        self.regex = rule.pattern("|".join(f"(?:{p})" for p in parts), "tokens" if tokens else "raw")
+            body = words(["{}"], rule.option("nonword", False))
+            order = sorted(range(len(tokens)), key=lambda i: -len(tokens[i]))  # longest first
+            self.regex = rule.alternation([tokens[i] for i in order], "tokens", keys=order, template=body)
+        else:
+            self.regex = rule.pattern("".join(raw), "raw")
         self.except_re = self.exceptions()
         self.suggestions, self.fix = self.action_suggestions()
 

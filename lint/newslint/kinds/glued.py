@@ -28,16 +28,13 @@ class Glued(Check):
 
     def compile(self):
         rule = self.rule
-        for key in ("tokens", "split", "keep"):
-            for i, p in enumerate(rule.option(key) or []):
-                rule.pattern(p, key, i)
-        self.regex = rule.pattern("|".join(f"(?:{t})" for t in rule.option("tokens")), "tokens")
+        self.regex = rule.alternation(rule.option("tokens"), "tokens")
         self.splits = [rule.pattern(p, "split", i) for i, p in enumerate(rule.option("split"))]
         keep = rule.option("keep")
-        self.keep = rule.pattern("|".join(f"(?:{k})" for k in keep), "keep", ignorecase=False) if keep else None
+        self.keep = rule.alternation(keep, "keep", ignorecase=False) if keep else None
         self.except_re = self.exceptions()
         suffixes = rule.option("suffixes")
-        self.suffix = rule.pattern("|".join(f"(?:{x})" for x in suffixes), "suffixes", ignorecase=False) if suffixes else None
+        self.suffix = rule.alternation(suffixes, "suffixes", ignorecase=False) if suffixes else None
         parts = rule.option("parts")
         self.parts = rule.pattern(parts, "parts", ignorecase=False) if parts else None
 

@@ -20,9 +20,7 @@ class Repetition(Check):
 
     def compile(self):
         rule = self.rule
-        for i, t in enumerate(rule.option("tokens")):
-            rule.pattern(t, "tokens", i)
-        self.regex = rule.pattern("|".join(f"(?:{t})" for t in rule.option("tokens")), "tokens")
+        self.regex = rule.alternation(rule.option("tokens"), "tokens")
         self.except_re = self.exceptions()
         self.alpha = rule.option("alpha", False)
         self.ignorecase = rule.option("ignorecase", False)

@@ -24,12 +24,13 @@ class Substitution(Check):
         # Longest first, each in its own numbered group so we know which one matched.
         self.observed = sorted(swap, key=len, reverse=True)
         self.expected = [swap[k] for k in self.observed]
-        for key in self.observed:
-            compiled = rule.pattern(key, "swap", key)
-            if compiled.groups:
-                raise rule.error(f"swap pattern {key!r} has a capture group; use (?:...)", "swap", key)
-        alternatives = "|".join(f"({k})" for k in self.observed)
-        self.regex = rule.pattern(words([alternatives], rule.option("nonword", False)), "swap")
+        # One numbered group per entry tells which matched, so an entry may not add groups of its own.
+        template = words(["{}"], rule.option("nonword", False))
+        self.regex = rule.alternation([f"({k})" for k in self.observed], "swap", keys=self.observed, template=template)
+        if self.regex.groups != len(self.observed):
+            for key in self.observed:
+                if rule.pattern(key, "swap", key).groups:
+                    raise rule.error(f"swap pattern {key!r} has a capture group; use (?:...)", "swap", key)
         self.except_re = self.exceptions()
         self.plain_suggest = rule.action.get("name") == "suggest"
 
