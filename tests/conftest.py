@@ -36,7 +36,10 @@ def newslint(capsys, monkeypatch):
             import io
 
             monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        code = main([str(a) for a in args])
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's own usage errors
+            code = exc.code
         captured = capsys.readouterr()
         return Run(code, captured.out, captured.err)
 

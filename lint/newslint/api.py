@@ -25,6 +25,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     min_level: str | None = None
     fail_level: str | None = None
+    meta: dict = field(default_factory=dict)  # e.g. {"published": date} from --date
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Linter:
         file_config = self.configs.for_path(source.location)
         config = self.effective(file_config)
         checks = self.checks_for(file_config, source.location, errors)
-        doc = Document(source.path, source.text, dict(source.meta))
+        doc = Document(source.path, source.text, {**source.meta, **self.overrides.meta})
         self.registry.document_meta(doc)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)

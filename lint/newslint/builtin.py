@@ -40,6 +40,20 @@ def newslint_readers():
 
 
 @hookimpl
+def newslint_document_meta(document):
+    """The publication date from the article's dateline, read with the packs' date tables."""
+    if document.meta.get("published") is not None:
+        return None
+    from newslint.dates import dateline_date, load_table
+
+    for table in sorted(builtin_rules_dir().glob("*/_dates.yml")):
+        date = dateline_date(document.norm, load_table(str(table)))
+        if date is not None:
+            return {"published": date, "published_from": "dateline"}
+    return None
+
+
+@hookimpl
 def newslint_formatters():
     from newslint.formatters import format_json, format_text
 

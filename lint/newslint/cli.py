@@ -35,11 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", action="append", metavar="LIST", help="skip these rules, packs or categories (comma-separated)")
     p.add_argument("--min-level", choices=LEVELS, help="report findings at or above this level (default: suggestion)")
     p.add_argument("--fail-level", choices=LEVELS, help="exit 1 when a finding is at or above this level (default: warning)")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date of the articles (default: from each dateline or front matter)")
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
+
+
+def _iso_date(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _error(message) -> None:
@@ -69,7 +79,10 @@ def _main(argv) -> int:
     args = parser.parse_args(argv)
     try:
         fixed = load_config_file(Path(args.config)) if args.config else None
-        overrides = Overrides(_selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level)
+        overrides = Overrides(
+            _selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level,
+            {"published": args.date} if args.date else {},
+        )
         linter = Linter(overrides=overrides, config=fixed)
         formatters = linter.registry.formatters
         if args.format not in formatters:

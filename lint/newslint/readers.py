@@ -24,7 +24,43 @@ class Source:
 
 
 def read_plain_text(path: str, text: str) -> tuple[str, dict]:
-    return text, {}
+    """The text as it is, with what a YAML front matter block says about it (``date`` or
+    ``published``, ``language`` or ``lang``). The block stays in the text so that positions
+    still point into the file."""
+    return text, front_matter(text)
+
+
+def front_matter(text: str) -> dict:
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---", 4)
+    if end == -1:
+        return {}
+    import datetime as dt
+
+    import yaml
+
+    try:
+        data = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return {}  # not front matter after all: an article may start with a rule line
+    if not isinstance(data, dict):
+        return {}
+    meta = {}
+    date = data.get("published", data.get("date"))
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            date = None
+    if isinstance(date, dt.date):
+        meta["published"] = date
+    language = data.get("language", data.get("lang"))
+    if isinstance(language, str):
+        meta["language"] = language
+    return meta
 
 
 def decode(data: bytes, path: str) -> str:

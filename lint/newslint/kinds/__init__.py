@@ -1,6 +1,7 @@
 """The built-in check kinds: Vale's extension points that newslint implements."""
 from newslint.kinds.conditional import Conditional
 from newslint.kinds.consistency import Consistency
+from newslint.kinds.dates import ImpossibleDateCheck, RelativeDateCheck, TimelineCheck, WeekdayCheck
 from newslint.kinds.duplicate import Duplicate
 from newslint.kinds.existence import Existence
 from newslint.kinds.glued import Glued
@@ -18,4 +19,8 @@ KINDS = {
     # newslint's own kinds
     "duplicate": Duplicate,
     "glued": Glued,
+    "weekday": WeekdayCheck,
+    "impossible_date": ImpossibleDateCheck,
+    "relative_date": RelativeDateCheck,
+    "timeline": TimelineCheck,
 }
