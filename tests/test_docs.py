@@ -11,7 +11,7 @@ def test_rules_page_is_up_to_date():
 
 def test_every_shipped_rule_has_a_section():
     page = builtin_page()
-    for rule_file in sorted((ROOT / "rules").glob("*/*.yml")):
+    for rule_file in sorted(p for p in (ROOT / "rules").glob("*/*.yml") if not p.name.startswith("_")):
         assert f"### {rule_file.parent.name}.{rule_file.stem}\n" in page
 
 
