@@ -13,7 +13,7 @@ Kedua menteri menekan perjanjian itu di Jakarta.
 
 Baca Juga: Harga Beras Naik Lagi
 
-Kata Presiden\u00a0Korea\u00a0Utara itu singkat.
+Kata Presiden\u00a0Korea\u00a0Utara Kim Jong Un singkat.
 """
 
 CLEAN = "Menteri luar negeri kedua negara meneken perjanjian itu di Jakarta pada Selasa.\n"
@@ -26,14 +26,14 @@ def test_json_follows_the_contract_and_columns_point_at_match(newslint, write):
     run = newslint("--format", "json", path)
     assert run.code == 1
     findings = run.findings
-    assert {f["rule"] for f in findings} >= {"Indonesian.Meneken", "Indonesian.BacaJuga", "Indonesian.PresidenKoreaUtara"}
+    assert {f["rule"] for f in findings} >= {"Indonesian.Meneken", "Indonesian.BacaJuga", "Indonesian.TitleOfOffice"}
     lines = ARTICLE.split("\n")
     for f in findings:
         assert CONTRACT <= set(f), f
         assert f["path"] == str(path)
         assert f["line"] == f["end_line"]
         assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["match"]
-    title = next(f for f in findings if f["rule"] == "Indonesian.PresidenKoreaUtara")
+    title = next(f for f in findings if f["rule"] == "Indonesian.TitleOfOffice")
     assert title["match"] == "Presiden\u00a0Korea\u00a0Utara"
     assert (title["category"], title["severity"], title["suggestions"]) == ("title", "error", ["Pemimpin Korea Utara"])
     assert title["fix"] == {"replacement": "Pemimpin Korea Utara"}
@@ -71,7 +71,7 @@ def test_missing_file_exits_two_with_one_line(newslint, write, tmp_path):
         ("Indonesian.Meneken", {"Indonesian.Meneken"}),
         ("indonesian.meneken", {"Indonesian.Meneken"}),
         ("boilerplate", {"Indonesian.BacaJuga"}),
-        ("title,boilerplate", {"Indonesian.BacaJuga", "Indonesian.PresidenKoreaUtara"}),
+        ("title,boilerplate", {"Indonesian.BacaJuga", "Indonesian.TitleOfOffice"}),
     ],
 )
 def test_select(newslint, write, selector, rules):
@@ -83,7 +83,7 @@ def test_ignore_by_pack_category_and_rule(newslint, write):
     path = write("a.txt", ARTICLE)
     assert newslint("--format", "json", "--ignore", "Indonesian", path).findings == []
     rules = {f["rule"] for f in newslint("--format", "json", "--ignore", "boilerplate", "--ignore", "Indonesian.Meneken", path).findings}
-    assert rules == {"Indonesian.PresidenKoreaUtara"}
+    assert rules == {"Indonesian.TitleOfOffice"}
 
 
 def test_unknown_selector_is_a_usage_error(newslint, write):
@@ -141,7 +141,7 @@ def test_module_entry_point_runs(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     run = run_subprocess("--format", "json", "--select", "title", path)
-    assert run.code == 1 and json.loads(run.out)[0]["rule"] == "Indonesian.PresidenKoreaUtara"
+    assert run.code == 1 and json.loads(run.out)[0]["rule"] == "Indonesian.TitleOfOffice"
 
 
 def test_text_output_keeps_each_finding_on_one_line(newslint, write, tmp_path):

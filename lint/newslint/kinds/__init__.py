@@ -8,6 +8,7 @@ from newslint.kinds.glued import Glued
 from newslint.kinds.occurrence import Occurrence
 from newslint.kinds.repetition import Repetition
 from newslint.kinds.substitution import Substitution
+from newslint.kinds.titles import NamesCheck, TitleCheck
 
 KINDS = {
     "existence": Existence,
@@ -23,4 +24,6 @@ KINDS = {
     "impossible_date": ImpossibleDateCheck,
     "relative_date": RelativeDateCheck,
     "timeline": TimelineCheck,
+    "title": TitleCheck,
+    "names": NamesCheck,
 }

@@ -1,0 +1,190 @@
+"""Titles of officials and spellings of names, against the pack's knowledge tables.
+
+``title``: "<Title> <Country> <Name>" (also across a comma, or without the country) where the
+country has no such title ("Presiden Inggris"), or the named person did not hold it on the
+article's date ("Presiden Korea Utara Kim Jong Un"; "Presiden AS Donald Trump" while he was
+president-elect). "mantan <Title>" asks only that the office began before that date. People and
+countries the tables do not know are left alone.
+
+``names``: one person or place spelled two ways in one article ("Kim Jong Un" / "Kim Jong-un");
+each spelling in the minority is reported with the majority as the fix, or every spelling but
+the house one when the rule names it in ``house``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from newslint.checks import Check, Hit
+from newslint.engine import format_message
+from newslint.errors import RuleError
+from newslint.officeholders import Tables, load_tables
+from newslint.patterns import finditer
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class TableCheck(Check):
+    keys = {
+        "countries": ("str", "countries table, relative to the rule's folder"),
+        "holders": ("str", "office holders table, relative to the rule's folder"),
+        "spellings": ("str", "extra spelling groups (places), relative to the rule's folder"),
+    }
+    required = ("countries", "holders")
+
+    def load(self) -> Tables:
+        rule = self.rule
+        folder = Path(rule.path).parent
+        paths = []
+        for key in ("countries", "holders", "spellings"):
+            name = rule.option(key)
+            if name is None:
+                paths.append(None)
+                continue
+            if not (folder / name).is_file():
+                raise rule.error(f"table {name!r} not found beside the rule", key)
+            paths.append(str(folder / name))
+        try:
+            return load_tables(*paths)
+        except RuleError as exc:
+            raise rule.error(f"table {exc.path}:{exc.line or 1}: {exc.message}", "extends") from None
+
+
+class TitleCheck(TableCheck):
+    """%s: the title and country as written; %s: the name; %s: what to write instead."""
+
+    keys = {**TableCheck.keys, "message_country": ("str", "message for a title the country does not have: %s title, %s country, %s its titles")}
+
+    def compile(self):
+        t = self.tables = self.load()
+        titles = {o.title for p in t.people for o in p.offices} | set(t.leader_titles) | set(t.generic_titles)
+        titles |= {c for country in t.countries.values() for c in country.titles}
+        names = [s for p in t.people for s in p.spellings]
+        countries = list(t.country_by_form)
+        title_re = rf"(?P<title>\b(?:Wakil\s+)?(?:{_alternation(titles)}))"
+        country_re = rf"(?P<country>(?:{_alternation(countries)}))\b"
+        name_re = rf"(?P<name>(?:{_alternation(names)}))\b"
+        self.regex = regex.compile(
+            rf"(?P<former>\b(?:mantan|eks|bekas|almarhum|mendiang)\s+)?{title_re}\s+"
+            rf"(?:{country_re}(?:\s*,\s*|\s+)?)?(?:{name_re})?",
+            regex.MULTILINE,
+        )
+
+    def find(self, doc):
+        published: dt.date | None = doc.meta.get("published")
+        t = self.tables
+        for m in finditer(self.regex, doc.norm):
+            written_title = m["title"]
+            country = t.country_by_form.get(m["country"]) if m["country"] else None
+            if country is None and m["name"] is None:
+                continue
+            base = regex.sub(r"^Wakil\s+", "", written_title)
+            span_end = m.end("country") if m["country"] else m.end("title")
+            # A title the country does not have at all.
+            if country is not None and base in t.leader_titles and base not in t.countries[country].titles:
+                have = t.countries[country].display
+                template = self.rule.option("message_country")
+                message = format_message(template, (written_title, m["country"], " / ".join(have))) if template else None
+                person = t.person_by_spelling.get(m["name"]) if m["name"] else None
+                titles = self._right_titles(person, country, published) if person else have
+                suggestions = tuple(f"{h} {m['country']}" for h in titles)
+                fix = suggestions[0] if person and len(suggestions) == 1 else None
+                yield Hit(m.start("title"), span_end, (f"{written_title} {m['country']}", " or ".join(suggestions)), suggestions, fix, message)
+                continue
+            if m["name"] is None:
+                continue
+            person = t.person_by_spelling.get(m["name"])
+            if person is None:
+                continue
+            offices = [o for o in person.offices if country is None or o.country == country]
+            held = [o for o in offices if self._title_fits(base if not written_title.startswith("Wakil") else written_title, o, country)]
+            if m["former"]:
+                ok = any(published is None or o.began_by(published) for o in held)
+            elif published is None:
+                ok = bool(held)
+            else:
+                ok = any(o.active(published) for o in held)
+                if not ok and any(o.uncertain and o.began_by(published) for o in held):
+                    ok = True  # the table is not sure when this office ended
+            if not ok and published is not None and held:
+                # "Presiden Joko Widodo meresmikan ... pada 2019": the title of the time of the event.
+                sentence = doc.enclosing("sentence", m.start())
+                years = {int(y) for y in regex.findall(r"\b(?:19|20)\d{2}\b", doc.norm[sentence.start:sentence.end])}
+                ok = any(_active_in_year(o, y) for o in held for y in years)
+            if ok:
+                continue
+            right = self._right_titles(person, country, published)
+            if not right and held and published is not None and any(o.began_by(published) for o in held):
+                right = [f"mantan {written_title}"]
+            written = doc.text[m.start("title"):span_end]
+            if right:
+                country_form = m["country"] or ""
+                suggestions = tuple(f"{r} {country_form}".strip() for r in right)
+                advice = " or ".join(f"'{s}'" for s in suggestions)
+            else:
+                suggestions, advice = (), "check the title"
+            yield Hit(m.start("title"), span_end, (written, m["name"], advice), suggestions, suggestions[0] if len(suggestions) == 1 else None)
+
+    def _title_fits(self, written: str, office, country) -> bool:
+        if written == office.title:
+            return True
+        c = self.tables.countries.get(office.country)
+        if c is None:
+            return False
+        if written in self.tables.generic_titles:  # "Pemimpin Korea Utara": any of its leaders
+            return office.title in c.head_of_state | c.head_of_government | c.leader_words
+        return c.fits(written, office.title)
+
+    def _right_titles(self, person, country, published) -> list[str]:
+        offices = [o for o in person.offices if (country is None or o.country == country)]
+        if published is not None:
+            offices = [o for o in offices if o.active(published)]
+        titles = []
+        for o in offices:
+            if o.title not in titles:
+                titles.append(o.title)
+        return titles
+
+
+def _active_in_year(office, year: int) -> bool:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (office.start is None or office.start <= last) and (office.end is None or office.end >= first)
+
+
+class NamesCheck(TableCheck):
+    """%s: the spelling found; %s: the spelling to use."""
+
+    keys = {**TableCheck.keys, "house": ("list", "spellings to use whenever one of their group appears")}
+
+    def compile(self):
+        t = self.load()
+        house = set(self.rule.option("house") or [])
+        self.groups = []
+        for group in t.spelling_groups:
+            spellings = list(dict.fromkeys(group))
+            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{_alternation(spellings)})(?![\p{{L}}\p{{N}}]|-\p{{Ll}})")
+            preferred = next((s for s in spellings if s in house), None)
+            self.groups.append((pattern, preferred))
+
+    def find(self, doc):
+        for pattern, preferred in self.groups:
+            found = list(finditer(pattern, doc.norm))
+            if not found:
+                continue
+            counts = Counter(m.group() for m in found)
+            if preferred is None:
+                if len(counts) < 2:
+                    continue
+                top = max(counts.values())
+                # The majority; on a tie, the spelling used first.
+                use = next(m.group() for m in found if counts[m.group()] == top)
+            else:
+                use = preferred
+            for m in found:
+                if m.group() != use:
+                    yield Hit(m.start(), m.end(), (doc.text[m.start():m.end()], use), (use,), use)
