@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
+import os
+import tempfile
+
+# Compiled-rule caches of the test run go to a folder of their own, not the user's home; the
+# subprocesses the tests start inherit this.
+os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-cache-")
+
+from newslint.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

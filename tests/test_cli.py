@@ -35,8 +35,8 @@ def test_json_follows_the_contract_and_columns_point_at_match(newslint, write):
         assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["match"]
     title = next(f for f in findings if f["rule"] == "Indonesian.TitleOfOffice")
     assert title["match"] == "Presiden\u00a0Korea\u00a0Utara"
-    assert (title["category"], title["severity"], title["suggestions"]) == ("title", "error", ["Pemimpin Korea Utara"])
-    assert title["fix"] == {"replacement": "Pemimpin Korea Utara"}
+    assert (title["category"], title["severity"]) == ("title", "error")
+    assert "Pemimpin Tertinggi Korea Utara" in title["suggestions"]
     sign = next(f for f in findings if f["rule"] == "Indonesian.Meneken")
     assert (sign["line"], sign["column"], sign["match"]) == (5, 15, "menekan")
     assert "fix" not in sign  # two suggestions: no single certain fix

@@ -12,7 +12,7 @@ countries:
   - {name: Korea Utara, aliases: [Korut], head_of_state: [Ketua Komisi Urusan Negara], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Pemimpin Tertinggi]}
   - {name: Amerika Serikat, aliases: [AS, Amerika], head_of_state: [Presiden], head_of_government: [Presiden]}
   - {name: Inggris, aliases: [Britania Raya], head_of_state: [Raja, Ratu], head_of_government: [Perdana Menteri]}
-  - {name: Arab Saudi, aliases: [Saudi], head_of_state: [Raja], head_of_government: [Perdana Menteri]}
+  - {name: Arab Saudi, aliases: [Saudi], head_of_state: [Raja], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Putra Mahkota]}
   - {name: Indonesia, aliases: [RI], head_of_state: [Presiden], head_of_government: [Presiden]}
 """
 HOLDERS = """

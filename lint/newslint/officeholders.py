@@ -7,7 +7,10 @@ person hold on a date, which spellings name one person or place.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +25,7 @@ class Office:
     start: dt.date | None
     end: dt.date | None  # None: still in office (as far as the table knows)
     uncertain: bool = False
+    alias: bool = False  # another name of the office ("also_called"), right but not suggested
 
     def active(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -63,6 +67,45 @@ class Tables:
     leader_titles: tuple[str, ...]  # titles whose absence in a country is an error
     generic_titles: tuple[str, ...]  # "Pemimpin": right for any head of state or government
     spelling_groups: list[list[str]]
+
+
+def _plain(text: str) -> list[str]:
+    """Lower-case words without diacritics: "Kim Jong-un" -> ["kim", "jong", "un"]."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return [w for w in re.split(r"[\s\-‐.]+", text) if w]
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Two spellings of one name ("Zelensky"/"Zelenskiy", "Kim Jong Un"/"Kim Jong-un",
+    "Mohammed"/"Muhammad"), not a short form or nickname ("Jokowi", "MBS", "Joe"/"Joseph",
+    "Donald J. Trump"): as many words, each alike."""
+    wa, wb = _plain(a), _plain(b)
+    if len(wa) != len(wb):
+        return False
+    return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in zip(wa, wb))
+
+
+def variant_groups(spellings: list[str]) -> list[list[str]]:
+    """Spellings grouped by variant. Where the variants differ only in the surname, the group is
+    the surnames, so that "Erdoğan" alone is caught beside "Recep Tayyip Erdogan"."""
+    groups: list[list[str]] = []
+    for s in spellings:
+        for g in groups:
+            if any(is_variant(s, t) for t in g):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
+    out = []
+    for g in groups:
+        heads = {tuple(x.split()[:-1]) for x in g}
+        lasts = list(dict.fromkeys(x.split()[-1] for x in g))
+        if len(g) > 1 and len(heads) == 1 and len(lasts) > 1 and all(len(w) >= 4 for w in lasts):
+            out.append(lasts)
+        else:
+            out.append(g)
+    return out
 
 
 def _date(value, path, what) -> dt.date | None:
@@ -110,7 +153,8 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
         hos, hog = set(entry.get("head_of_state") or []), set(entry.get("head_of_government") or [])
         words = set(entry.get("leader_titles_used_in_news") or [])
         order = list(dict.fromkeys([*(entry.get("head_of_state") or []), *(entry.get("head_of_government") or [])]))
-        country = Country(name, list(entry.get("aliases") or []), hos, hog, words, hos | hog | words, order)
+        former = {str(f["title"]) for f in entry.get("former_titles") or [] if isinstance(f, dict) and "title" in f}
+        country = Country(name, list(entry.get("aliases") or []), hos, hog, words, hos | hog | words | former, order)
         countries[name] = country
         for form in [name, *country.aliases]:
             by_form.setdefault(form, name)
@@ -125,17 +169,21 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
         for o in entry.get("offices") or []:
             country = o.get("country", "")
             forms = [country, *(countries[country].aliases if country in countries else [])]
-            title = _strip_country(str(o["title"]), forms)
-            offices.append(Office(title, country, _date(o.get("from"), holders_path, entry["name"]),
-                                  _date(o.get("to"), holders_path, entry["name"]), bool(o.get("uncertain", entry.get("uncertain")))))
-            if country in countries:
-                countries[country].titles.add(title)
+            start = _date(o.get("from"), holders_path, entry["name"])
+            end = _date(o.get("to"), holders_path, entry["name"])
+            uncertain = bool(o.get("uncertain", entry.get("uncertain")))
+            # "also_called": other correct names of the same office ("Pemimpin Korea Utara").
+            for n, title in enumerate(dict.fromkeys([str(o["title"]), *map(str, o.get("also_called") or [])])):
+                title = _strip_country(title, forms)
+                offices.append(Office(title, country, start, end, uncertain, alias=n > 0))
+                if country in countries:
+                    countries[country].titles.add(title)
         person = Person(entry["name"], spellings, offices)
         people.append(person)
         for s in spellings:
             by_spelling.setdefault(s, person)
 
-    groups = [p.spellings for p in people if len(p.spellings) > 1]
+    groups = [g for p in people for g in variant_groups(p.spellings) if len(g) > 1]
     if spellings_path:
         groups += [list(g) for g in _load(spellings_path, "groups")[0]]
     return Tables(countries, by_form, people, by_spelling, tuple(map(str, leader_titles)), tuple(map(str, generic)), groups)

@@ -19,6 +19,24 @@ class RuleSet:
 
 
 def load_ruleset(registry, extra_dirs=()) -> RuleSet:
+    """Every rule from the plugins' folders and ``extra_dirs``, compiled (from the cache when
+    nothing it depends on has changed)."""
+    from newslint import cache
+
+    if not cache.enabled():
+        return compile_ruleset(registry, extra_dirs)
+    dirs = [*registry.rule_dirs, *extra_dirs]
+    key = cache.fingerprint(dirs, registry.kinds)
+    ruleset = cache.load(key)
+    if isinstance(ruleset, RuleSet):
+        return ruleset
+    ruleset = compile_ruleset(registry, extra_dirs)
+    if not ruleset.errors:  # a broken rule is told on every run until it is fixed
+        cache.store(key, ruleset)
+    return ruleset
+
+
+def compile_ruleset(registry, extra_dirs=()) -> RuleSet:
     kinds, categories = registry.kinds, registry.categories
     checks, errors, seen = [], [], {}
     for root in [*registry.rule_dirs, *extra_dirs]:

@@ -64,16 +64,26 @@ class TitleCheck(TableCheck):
         t = self.tables = self.load()
         titles = {o.title for p in t.people for o in p.offices} | set(t.leader_titles) | set(t.generic_titles)
         titles |= {c for country in t.countries.values() for c in country.titles}
-        names = [s for p in t.people for s in p.spellings]
-        countries = list(t.country_by_form)
         title_re = rf"(?P<title>\b(?:Wakil\s+)?(?:{_alternation(titles)}))"
-        country_re = rf"(?P<country>(?:{_alternation(countries)}))\b"
-        name_re = rf"(?P<name>(?:{_alternation(names)}))\b"
+        country_re = rf"(?P<country>(?:{_alternation(t.country_by_form)}))\b"
+        # Names are looked up word by word after the match: one regex of a thousand names
+        # would cost more to compile than a whole run.
         self.regex = regex.compile(
-            rf"(?P<former>\b(?:mantan|eks|bekas|almarhum|mendiang)\s+)?{title_re}\s+"
-            rf"(?:{country_re}(?:\s*,\s*|\s+)?)?(?:{name_re})?",
+            rf"(?P<former>\b(?:mantan|eks|bekas|almarhum|mendiang)\s+)?{title_re}(?:\s+{country_re})?(?![\p{{L}}\p{{N}}])",
             regex.MULTILINE,
         )
+        self.name_words = max((len(s.split()) for s in t.person_by_spelling), default=1)
+
+    def name_after(self, text: str, pos: int) -> tuple[str, int, int] | None:
+        """The longest known name starting after ``pos`` (across a comma): (name, start, end)."""
+        m = regex.compile(r"\s*,?\s*").match(text, pos)
+        start = m.end()
+        words = list(regex.finditer(r"[^\s,;:()]+", text[start:start + 120]))[: self.name_words]
+        for n in range(len(words), 0, -1):
+            candidate = text[start:start + words[n - 1].end()]
+            if candidate in self.tables.person_by_spelling:
+                return candidate, start, start + len(candidate)
+        return None
 
     def find(self, doc):
         published: dt.date | None = doc.meta.get("published")
@@ -81,7 +91,9 @@ class TitleCheck(TableCheck):
         for m in finditer(self.regex, doc.norm):
             written_title = m["title"]
             country = t.country_by_form.get(m["country"]) if m["country"] else None
-            if country is None and m["name"] is None:
+            found = self.name_after(doc.norm, m.end())
+            name = found[0] if found else None
+            if country is None and name is None:
                 continue
             base = regex.sub(r"^Wakil\s+", "", written_title)
             span_end = m.end("country") if m["country"] else m.end("title")
@@ -90,15 +102,15 @@ class TitleCheck(TableCheck):
                 have = t.countries[country].display
                 template = self.rule.option("message_country")
                 message = format_message(template, (written_title, m["country"], " / ".join(have))) if template else None
-                person = t.person_by_spelling.get(m["name"]) if m["name"] else None
-                titles = self._right_titles(person, country, published) if person else have
+                person = t.person_by_spelling.get(name) if name else None
+                titles = self._right_titles(person, country, published, written_title) if person else have
                 suggestions = tuple(f"{h} {m['country']}" for h in titles)
                 fix = suggestions[0] if person and len(suggestions) == 1 else None
                 yield Hit(m.start("title"), span_end, (f"{written_title} {m['country']}", " or ".join(suggestions)), suggestions, fix, message)
                 continue
-            if m["name"] is None:
+            if name is None:
                 continue
-            person = t.person_by_spelling.get(m["name"])
+            person = t.person_by_spelling.get(name)
             if person is None:
                 continue
             offices = [o for o in person.offices if country is None or o.country == country]
@@ -118,7 +130,7 @@ class TitleCheck(TableCheck):
                 ok = any(_active_in_year(o, y) for o in held for y in years)
             if ok:
                 continue
-            right = self._right_titles(person, country, published)
+            right = self._right_titles(person, country, published, base)
             if not right and held and published is not None and any(o.began_by(published) for o in held):
                 right = [f"mantan {written_title}"]
             written = doc.text[m.start("title"):span_end]
@@ -128,7 +140,7 @@ class TitleCheck(TableCheck):
                 advice = " or ".join(f"'{s}'" for s in suggestions)
             else:
                 suggestions, advice = (), "check the title"
-            yield Hit(m.start("title"), span_end, (written, m["name"], advice), suggestions, suggestions[0] if len(suggestions) == 1 else None)
+            yield Hit(m.start("title"), span_end, (written, name, advice), suggestions, suggestions[0] if len(suggestions) == 1 else None)
 
     def _title_fits(self, written: str, office, country) -> bool:
         if written == office.title:
@@ -140,15 +152,21 @@ class TitleCheck(TableCheck):
             return office.title in c.head_of_state | c.head_of_government | c.leader_words
         return c.fits(written, office.title)
 
-    def _right_titles(self, person, country, published) -> list[str]:
-        offices = [o for o in person.offices if (country is None or o.country == country)]
+    def _right_titles(self, person, country, published, written: str) -> list[str]:
+        """The titles to suggest: the person's offices on that date, the leading ones when a
+        leader's title was written ("Raja" -> "Putra Mahkota", not his party posts)."""
+        offices = [o for o in person.offices if not o.alias and (country is None or o.country == country)]
         if published is not None:
             offices = [o for o in offices if o.active(published)]
-        titles = []
-        for o in offices:
-            if o.title not in titles:
-                titles.append(o.title)
-        return titles
+        if written in self.tables.leader_titles:
+            leading = [o for o in offices if self._leading(o, written)]
+            offices = leading or offices
+        return list(dict.fromkeys(o.title for o in offices))
+
+    def _leading(self, office, written: str) -> bool:
+        c = self.tables.countries.get(office.country)
+        heads = (c.head_of_state | c.head_of_government | c.leader_words) if c else set()
+        return office.title in heads or office.title in self.tables.leader_titles or office.title.startswith(written + " ")
 
 
 def _active_in_year(office, year: int) -> bool:
@@ -167,15 +185,18 @@ class NamesCheck(TableCheck):
         self.groups = []
         for group in t.spelling_groups:
             spellings = list(dict.fromkeys(group))
-            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{_alternation(spellings)})(?![\p{{L}}\p{{N}}]|-\p{{Ll}})")
             preferred = next((s for s in spellings if s in house), None)
-            self.groups.append((pattern, preferred))
+            self.groups.append((spellings, preferred))
+        # One pass over the text for every group; the spelling found tells the group.
+        self.group_of = {s: i for i, (spellings, _) in enumerate(self.groups) for s in spellings}
+        self.regex = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{_alternation(self.group_of)})(?![\p{{L}}\p{{N}}]|-\p{{Ll}})")
 
     def find(self, doc):
-        for pattern, preferred in self.groups:
-            found = list(finditer(pattern, doc.norm))
-            if not found:
-                continue
+        by_group: dict[int, list] = {}
+        for m in finditer(self.regex, doc.norm):
+            by_group.setdefault(self.group_of[m.group()], []).append(m)
+        for index, found in sorted(by_group.items()):
+            preferred = self.groups[index][1]
             counts = Counter(m.group() for m in found)
             if preferred is None:
                 if len(counts) < 2:
