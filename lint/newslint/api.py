@@ -91,7 +91,9 @@ class Linter:
         file_config = self.configs.for_path(source.location)
         config = self.effective(file_config)
         checks = self.checks_for(file_config, source.location, errors)
-        doc = Document(source.path, source.text, {**source.meta, **self.overrides.meta})
+        # The article's language: --language, else its front matter, else the configuration.
+        defaults = {"language": config.language} if config.language else {}
+        doc = Document(source.path, source.text, {**defaults, **source.meta, **self.overrides.meta})
         self.registry.document_meta(doc)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)

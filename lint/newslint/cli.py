@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-level", choices=LEVELS, help="report findings at or above this level (default: suggestion)")
     p.add_argument("--fail-level", choices=LEVELS, help="exit 1 when a finding is at or above this level (default: warning)")
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="publication date of the articles (default: from each dateline or front matter)")
+    p.add_argument("--language", metavar="CODE", help="language of the articles, e.g. id or en (default: front matter, config, else id)")
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
@@ -81,7 +82,7 @@ def _main(argv) -> int:
         fixed = load_config_file(Path(args.config)) if args.config else None
         overrides = Overrides(
             _selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level,
-            {"published": args.date} if args.date else {},
+            {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {})},
         )
         linter = Linter(overrides=overrides, config=fixed)
         formatters = linter.registry.formatters

@@ -10,6 +10,7 @@ Keys (the same in both files)::
     rule-paths: [folders]                     # extra rule packs, relative to the config file
     min-level: suggestion|warning|error       # report findings at or above this level
     fail-level: suggestion|warning|error      # exit 1 when a finding is at or above this level
+    language: id                              # the articles' language (front matter beats it)
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from newslint.yamlfile import load_mapping
 
 YAML_NAME = ".newslint.yaml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level")
+KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level", "language")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     min_level: str = "suggestion"
     fail_level: str = "warning"
+    language: str | None = None
 
     def ignored_for(self, path: Path | None) -> tuple[str, ...]:
         """Selectors ignored for this file by ``per-file-ignores``."""
@@ -85,6 +87,10 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
             if data[key] not in LEVELS:
                 fail(f"'{key}' must be one of {', '.join(LEVELS)}, not {data[key]!r}", key)
             config = replace(config, **{key.replace("-", "_"): data[key]})
+    if "language" in data:
+        if not isinstance(data["language"], str) or not data["language"].strip():
+            fail("'language' must be a language code such as id or en", "language")
+        config = replace(config, language=data["language"].strip())
     if "rule-paths" in data:
         paths = data["rule-paths"]
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):

@@ -1,0 +1,243 @@
+"""Telling English apart from the article's language, cheaply, and asking langdetect only when
+the cheap test says "probably English".
+
+The cheap test counts function words. Before counting, everything that is allowed to be English
+in an Indonesian article is masked: URLs, e-mail addresses, @handles, #hashtags, quoted text,
+runs of capitalised words (names, titles of songs, films and organisations), all-capitals
+acronyms, an English expansion before its acronym ("earnings before interest ... (EBITDA)") and
+the English set phrases Indonesian news uses ("by name by address"). A content word counts as
+English-looking by langdetect's own English and Indonesian character n-gram profiles, read from
+its data files without importing it. langdetect itself (about 0.4 s to start) is imported the
+first time a span needs confirming, with a fixed seed so results repeat.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from newslint.errors import RuleError
+from newslint.yamlfile import decode, load_mapping
+
+TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\p{N}]+)*")
+URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|co\.id|go\.id|ac\.id|or\.id|id|org|net|io|tv)\b(?:/\S*)?", regex.I)
+EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+HANDLE = regex.compile(r"(?<![\w])[@#][\w.]+")
+QUOTES = regex.compile(
+    r"\"[^\"\n]{1,600}\"|“[^“”\n]{1,600}[”“]|‘[^‘’\n]{1,600}’(?!\w)|(?<!\w)'(?=\w)[^'\n]{1,600}(?<=\w[.,!?]?)'(?!\w)"
+)
+ACRONYM = regex.compile(r"\(\s*([A-Z]{3,8})\s*\)")
+CONNECTORS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "de", "van", "der", "von", "la", "le", "du", "bin", "binti", "&"}
+GLOSS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
+SENTENCE_OPENERS = set(".!?:;\"“”([–—-")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    english: frozenset
+    local: frozenset  # the article language's function words
+    loanwords: frozenset
+    malay: frozenset
+    furniture: frozenset
+    idioms: regex.Pattern | None
+    title_words: regex.Pattern | None  # "berjudul": a quotation after it is a title
+    furniture_patterns: regex.Pattern | None
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: str) -> Lexicon:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read language table: {exc.strerror}", path) from None
+    mapping, _ = load_mapping(decode(data, path, RuleError), path, RuleError)
+    words = {k: frozenset(str(w).lower() for w in mapping.get(k) or []) for k in ("english", "indonesian", "loanwords", "malay", "furniture")}
+    if words["english"] & words["indonesian"]:
+        raise RuleError(f"words in both lists: {', '.join(sorted(words['english'] & words['indonesian']))}", path)
+    idioms = sorted({str(w).lower() for w in mapping.get("idioms") or []}, key=len, reverse=True)
+    idiom_re = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(i).replace(r"\ ", r"[\s-]+") for i in idioms) + r")(?!\p{L})", regex.I) if idioms else None
+    titles = [str(w) for w in mapping.get("title_words") or []]
+    title_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, titles)) + r")\b[^\n]{0,25}$", regex.I) if titles else None
+    patterns = [str(p) for p in mapping.get("furniture_patterns") or []]
+    furniture_re = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I) if patterns else None
+    return Lexicon(words["english"], words["indonesian"], words["loanwords"], words["malay"], words["furniture"], idiom_re, title_re, furniture_re)
+
+
+@lru_cache(maxsize=1)
+def _profiles():
+    """langdetect's English and Indonesian n-gram log-frequencies (its JSON data files)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("langdetect")
+    base = Path(spec.origin).parent / "profiles"
+    out = {}
+    for lang in ("en", "id"):
+        profile = json.loads((base / lang).read_text(encoding="utf-8"))
+        totals = profile["n_words"]
+        out[lang] = ({g: math.log(c / totals[len(g) - 1]) for g, c in profile["freq"].items()}, [math.log(0.5 / n) for n in totals])
+    return out
+
+
+@lru_cache(maxsize=50000)
+def english_lookingness(word: str) -> float:
+    """> 0: the word's letter pairs and triples are commoner in English than in Indonesian."""
+    (en, en_floor), (idn, id_floor) = _profiles()["en"], _profiles()["id"]
+    padded = f" {word} "
+    grams = [padded[i:i + n] for n in (2, 3) for i in range(len(padded) - n + 1) if padded[i:i + n].strip()]
+    total = sum(en.get(g, en_floor[len(g) - 1]) - idn.get(g, id_floor[len(g) - 1]) for g in grams)
+    return total / max(1, len(grams))
+
+
+@dataclass
+class Token:
+    text: str  # lower case
+    start: int
+    end: int
+    kind: str  # E English function word, I local function word, L loanword, e/i English/local-looking, M masked
+
+
+def _opens_sentence(text: str, pos: int, lo: int) -> bool:
+    i = pos - 1
+    while i >= lo and text[i].isspace():
+        i -= 1
+    return i < lo or text[i] in SENTENCE_OPENERS
+
+
+def quote_spans(text: str, lines) -> list[tuple[int, int]]:
+    """Quotations, found line by line: a quote often holds several sentences."""
+    return [(m.start(), m.end()) for line in lines for m in QUOTES.finditer(text, line.start, line.end)]
+
+
+def tokens(text: str, start: int, end: int, lex: Lexicon, quoted=()) -> list[Token]:
+    """The words of text[start:end], each with its class; allowed English is masked (M).
+    ``quoted``: spans of quotations to mask."""
+    masked: list[tuple[int, int]] = [q for q in quoted if q[0] < end and start < q[1]]
+    for pattern in (URL, EMAIL, HANDLE):
+        masked += [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    if lex.idioms is not None:
+        for m in lex.idioms.finditer(text, start, end):
+            before = TOKEN.findall(text[max(start, m.start() - 40):m.start()])
+            after = TOKEN.findall(text[m.end():min(end, m.end() + 40)])
+            if not (before and before[-1].lower() in lex.english) and not (after and after[0].lower() in lex.english):
+                masked.append((m.start(), m.end()))  # an island in Indonesian: "by name by address"
+    raw = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    masked += _gloss_spans(text, start, raw)
+    letters = [c for c in text[start:end] if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    names = set() if shouting else _name_runs(text, start, raw, lex)
+    out = []
+    for i, (word, a, b) in enumerate(raw):
+        low = word.lower().replace("’", "'")
+        if i in names or any(x < b and a < y for x, y in masked):
+            kind = "M"
+        elif not shouting and word.isupper() and (len(word) >= 2 or (word in ("A", "I") and not _opens_sentence(text, a, start))):
+            kind = "M"  # an acronym: "AS", "IT", "MAN"
+        elif low in lex.english:
+            kind = "E"
+        elif low in lex.local:
+            kind = "I"
+        elif low in lex.loanwords:
+            kind = "L"
+        elif low in lex.malay:
+            kind = "i"
+        else:
+            kind = "e" if english_lookingness(low) > 0 else "i"
+        out.append(Token(low, a, b, kind))
+    return out
+
+
+def _name_runs(text, lo, raw, lex) -> set[int]:
+    """Indexes of words in runs of two or more capitalised words ("Save the Children")."""
+    out, i, n = set(), 0, len(raw)
+    while i < n:
+        word, pos, _ = raw[i]
+        if not word[0].isupper():
+            i += 1
+            continue
+        caps, k, last = [i], i + 1, i
+        while k < n:
+            gap = text[raw[k - 1][2]:raw[k][1]]
+            if gap.strip(" -&") != "":
+                break
+            if raw[k][0][0].isupper():
+                caps.append(k)
+                last = k
+            elif not (raw[k][0].lower() in CONNECTORS and k - last <= 2):
+                break
+            k += 1
+        first = i
+        # A capital that opens a sentence is no sign of a name ("The", "In", "Ia").
+        if _opens_sentence(text, pos, lo) and (word.lower() in lex.english or word.lower() in lex.local or len(caps) < 2 or caps[1] != i + 1):
+            first = i + 1
+        if sum(1 for c in caps if c >= first) >= 2:
+            out.update(range(first, last + 1))
+        i = last + 1
+    return out
+
+
+def _gloss_spans(text, lo, raw) -> list[tuple[int, int]]:
+    """An English expansion right before its acronym: its initials spell the acronym."""
+    out = []
+    for m in ACRONYM.finditer(text, lo, raw[-1][2] + 12 if raw else lo):
+        acronym = m.group(1).lower()
+        before = [(w, a) for w, a, b in raw if b <= m.start()]
+        initials, first = [], None
+        for w, a in reversed(before):
+            if w.lower() in GLOSS_SKIP:
+                continue
+            initials.append(w[0].lower())
+            first = a
+            if len(initials) == len(acronym):
+                break
+        got = "".join(reversed(initials))
+        if first is not None and len(got) == len(acronym) and (got == acronym or (len(acronym) >= 4 and got[1:] == acronym[1:])):
+            out.append((first, m.end()))
+    return out
+
+
+def english_run(toks: list[Token], min_words: int, min_function_words: int):
+    """The longest run of English words (a content word right after an English function word is
+    taken along: "the rupiah"); local function words, masked items and other local words end it."""
+    best, run = None, []
+
+    def close():
+        nonlocal best
+        while run and run[-1][1] == "x":
+            run.pop()
+        count = sum(1 for _, k in run if k == "E")
+        if len(run) >= min_words and count >= min_function_words and (best is None or len(run) > len(best)):
+            best = [t for t, _ in run]
+        run.clear()
+
+    for t in toks:
+        if t.kind in ("E", "e"):
+            run.append((t, t.kind))
+        elif t.kind in ("i", "L") and run and run[-1][1] == "E":
+            run.append((t, "x"))
+        else:
+            close()
+    close()
+    return best
+
+
+_detector_ready = False
+
+
+def detect_english(text: str) -> float:
+    """langdetect's probability that ``text`` is English (seeded: the same text, the same answer)."""
+    global _detector_ready
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    if not _detector_ready:
+        DetectorFactory.seed = 0
+        _detector_ready = True
+    cleaned = HANDLE.sub(" ", EMAIL.sub(" ", URL.sub(" ", text)))
+    try:
+        return next((c.prob for c in detect_langs(cleaned) if c.lang == "en"), 0.0)
+    except LangDetectException:
+        return 0.0
