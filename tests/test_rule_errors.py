@@ -36,6 +36,8 @@ def load(tmp_path, registry, body: str):
         ("extends: substitution\ncategory: garbled\nmessage: x\n", 1, "needs 'swap'"),
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens: !!python/object/apply:os.system ['echo owned']\n", 4, "unsupported YAML"),
         ("- just\n- a list\n", 1, "expected a mapping"),
+        ("extends: weekday\ncategory: date\nmessage: x\ntable: _none.yml\n", 4, "table '_none.yml' not found beside the rule"),
+        ("extends: language\ncategory: language\nmessage: x\ntable: _none.yml\ntarget: clause\n", 4, "not found beside the rule"),
     ],
 )
 def test_broken_rule_names_file_and_line(tmp_path, registry, body, line, words):

@@ -7,6 +7,7 @@ A check kind is the code behind an ``extends:`` value. It declares the YAML keys
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Iterator
 
 from newslint.document import Document
@@ -44,6 +45,16 @@ class Check:
         if not terms:
             return None
         return self.rule.alternation(terms, "exceptions")
+
+    def table_path(self, key: str) -> str | None:
+        """The knowledge table a rule names under ``key`` (a file beside the rule), or None."""
+        name = self.rule.option(key)
+        if name is None:
+            return None
+        path = Path(self.rule.path).parent / name
+        if not path.is_file():
+            raise self.rule.error(f"table {name!r} not found beside the rule", key)
+        return str(path)
 
     def action_suggestions(self) -> tuple[tuple[str, ...], str | None]:
         """Suggestions and fix from the rule's ``action``."""

@@ -10,7 +10,6 @@ whose dates are not the article's own (links to other articles: "Baca juga: ... 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from newslint.checks import Check, Hit
 from newslint.dates import DateTable, find_dates, load_table, nearest_year
@@ -27,11 +26,9 @@ class DateCheck(Check):
 
     def compile(self):
         rule = self.rule
-        path = Path(rule.path).parent / rule.option("table")
-        if not path.is_file():
-            raise rule.error(f"date table {rule.option('table')!r} not found beside the rule", "table")
+        path = self.table_path("table")
         try:
-            self.table: DateTable = load_table(str(path))
+            self.table: DateTable = load_table(path)
         except RuleError as exc:
             raise rule.error(f"date table {path}: {exc.message}", "table") from None
         skip = rule.option("skip")

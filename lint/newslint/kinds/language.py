@@ -13,7 +13,6 @@ never reported: its function words are not English, and langdetect has no Malay 
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import regex
 
@@ -40,11 +39,9 @@ class LanguageCheck(Check):
 
     def compile(self):
         rule = self.rule
-        path = Path(rule.path).parent / rule.option("table")
-        if not path.is_file():
-            raise rule.error(f"language table {rule.option('table')!r} not found beside the rule", "table")
+        path = self.table_path("table")
         try:
-            self.lex = load_lexicon(str(path))
+            self.lex = load_lexicon(path)
         except RuleError as exc:
             raise rule.error(f"language table {path}: {exc.message}", "table") from None
         self.target = rule.option("target")

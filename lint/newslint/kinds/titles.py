@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
 import regex
 
@@ -39,16 +38,7 @@ class TableCheck(Check):
 
     def load(self) -> Tables:
         rule = self.rule
-        folder = Path(rule.path).parent
-        paths = []
-        for key in ("countries", "holders", "spellings"):
-            name = rule.option(key)
-            if name is None:
-                paths.append(None)
-                continue
-            if not (folder / name).is_file():
-                raise rule.error(f"table {name!r} not found beside the rule", key)
-            paths.append(str(folder / name))
+        paths = [self.table_path(key) for key in ("countries", "holders", "spellings")]
         try:
             return load_tables(*paths)
         except RuleError as exc:
