@@ -3,8 +3,6 @@ packs and formats through the same hooks the built-ins use; a crashing check is 
 run goes on."""
 import json
 import os
-import sys
-import textwrap
 from importlib.metadata import entry_points
 
 from newslint.plugins import load_registry

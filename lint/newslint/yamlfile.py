@@ -19,7 +19,7 @@ def decode(data: bytes, path: str, error=NewslintError) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise error(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded", path, line)
+        raise error(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded", path, line) from None
 
 
 def load_mapping(text: str, path: str, error=NewslintError) -> tuple[dict, dict]:

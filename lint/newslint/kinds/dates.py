@@ -117,7 +117,7 @@ class ImpossibleDateCheck(DateCheck):
 
     def find(self, doc):
         published = doc.meta.get("published")
-        for m, _, quoted, _skipped in self.mentions(doc):
+        for m, _sentence, _quoted, _skipped in self.mentions(doc):
             year = m.year if m.year is not None else (published.year if published else 2001)
             if m.month == 2 and m.day == 29 and m.year is None and published is None:
                 continue  # 29 February without a year may well exist
