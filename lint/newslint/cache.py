@@ -3,8 +3,8 @@
 Compiling ~200 rules' patterns and parsing the knowledge tables takes most of a one-file run;
 unpickling the compiled result takes a few milliseconds (the ``regex`` package pickles its
 compiled code). The cache is keyed by everything the result depends on: the rule and table
-files (path, size, modification time), the code of the check kinds, and the versions of
-newslint, ``regex`` and Python. Set NEWSLINT_NO_CACHE=1 to turn it off; any problem reading or
+files (path, size, modification time), newslint's own code and the check kinds' code, and the
+versions of newslint, ``regex`` and Python. Set NEWSLINT_NO_CACHE=1 to turn it off; any problem reading or
 writing it just means compiling as usual.
 """
 from __future__ import annotations
@@ -46,7 +46,8 @@ def fingerprint(rule_dirs, kinds: dict) -> str:
             files.append(Path(inspect.getfile(kind)))
         except (TypeError, OSError):
             pass
-    files.append(Path(__file__).with_name("rules.py"))
+    # All of newslint's own code: compiling a rule runs more than its kind (tables, patterns).
+    files += list(Path(__file__).parent.rglob("*.py"))
     for path in sorted(set(files)):
         try:
             st = path.stat()

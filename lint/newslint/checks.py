@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar, Iterator
 
 from newslint.document import Document
+from newslint.errors import RuleError
 from newslint.rules import Rule
 
 
@@ -55,6 +56,16 @@ class Check:
         if not path.is_file():
             raise self.rule.error(f"table {name!r} not found beside the rule", key)
         return str(path)
+
+    def load_table(self, loader, *keys: str):
+        """``loader(*paths)`` on the tables named under ``keys``; a broken table is an error
+        of this rule that names the table's file and line."""
+        try:
+            return loader(*(self.table_path(k) for k in keys))
+        except RuleError as exc:
+            if exc.path == self.rule.path:
+                raise
+            raise self.rule.error(f"table {exc.path}:{exc.line or 1}: {exc.message}", keys[0]) from None
 
     def action_suggestions(self) -> tuple[tuple[str, ...], str | None]:
         """Suggestions and fix from the rule's ``action``."""

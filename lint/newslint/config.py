@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from newslint.errors import ConfigError
 from newslint.findings import LEVELS
-from newslint.yamlfile import load_mapping
+from newslint.yamlfile import read_mapping
 
 YAML_NAME = ".newslint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -112,11 +112,7 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
 
 
 def load_yaml_config(path: Path) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
-    data, lines = load_mapping(text, str(path), ConfigError)
+    data, lines = read_mapping(path, ConfigError)
     return _from_mapping(data, lines.get, str(path), path.parent.resolve())
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
 from newslint.errors import RuleError
-from newslint.yamlfile import decode, load_mapping
+from newslint.patterns import literal_alternation as _names
+from newslint.yamlfile import read_mapping
 
 HEADER_LINES = 6  # a dateline is looked for in the first lines of an article
 
@@ -38,18 +38,9 @@ class DateTable:
     relative_re: regex.Pattern
 
 
-def _names(names) -> str:
-    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def load_table(path: str) -> DateTable:
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise RuleError(f"cannot read date table: {exc.strerror}", path) from None
-    mapping, lines = load_mapping(decode(data, path, RuleError), path, RuleError)
+    mapping, _ = read_mapping(path, RuleError)
     for key in ("weekdays", "months", "days_from_publication", "local_time", "past_markers", "future_markers"):
         if key not in mapping:
             raise RuleError(f"date table needs '{key}'", path)

@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from newslint.errors import RuleError
-from newslint.yamlfile import decode, load_mapping
+from newslint.yamlfile import read_mapping
 
 TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\p{N}]+)*")
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|co\.id|go\.id|ac\.id|or\.id|id|org|net|io|tv)\b(?:/\S*)?", regex.I)
@@ -50,11 +50,7 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(path: str) -> Lexicon:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise RuleError(f"cannot read language table: {exc.strerror}", path) from None
-    mapping, _ = load_mapping(decode(data, path, RuleError), path, RuleError)
+    mapping, _ = read_mapping(path, RuleError)
     words = {k: frozenset(str(w).lower() for w in mapping.get(k) or []) for k in ("english", "indonesian", "loanwords", "malay", "furniture")}
     if words["english"] & words["indonesian"]:
         raise RuleError(f"words in both lists: {', '.join(sorted(words['english'] & words['indonesian']))}", path)

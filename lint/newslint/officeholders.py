@@ -12,10 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 
 from newslint.errors import RuleError
-from newslint.yamlfile import decode, load_mapping
+from newslint.yamlfile import read_mapping
 
 
 @dataclass(frozen=True)
@@ -121,11 +120,7 @@ def _date(value, path, what) -> dt.date | None:
 
 def _load(path: str, *keys: str) -> list[list]:
     """The lists under ``keys`` in the YAML table at ``path``."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise RuleError(f"cannot read table: {exc.strerror}", path) from None
-    mapping, lines = load_mapping(decode(data, path, RuleError), path, RuleError)
+    mapping, lines = read_mapping(path, RuleError)
     out = []
     for key in keys:
         value = mapping.get(key)

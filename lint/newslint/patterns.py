@@ -31,6 +31,11 @@ def words(terms: list[str], nonword: bool) -> str:
     return rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
 
 
+def literal_alternation(words) -> str:
+    """An alternation of literal words, longest first (so "Korea Utara" wins over "Korea")."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=PATTERN_TIMEOUT)

@@ -13,7 +13,7 @@ import regex
 from newslint.errors import RuleError
 from newslint.findings import LEVELS
 from newslint.patterns import compile_pattern
-from newslint.yamlfile import decode, load_mapping
+from newslint.yamlfile import read_mapping
 
 SCOPES = ("text", "paragraph", "sentence", "line")
 UNLESS_SCOPES = ("document", "paragraph", "sentence", "line")
@@ -173,12 +173,7 @@ def _validate_common(rule: Rule, categories) -> None:
 
 def load_rule(path: Path, pack: str, kinds: dict, categories) -> tuple[Rule, object]:
     """Read, validate and compile one rule file. Returns the rule and its ready check."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RuleError(f"cannot read rule: {exc.strerror}", str(path)) from None
-    text = decode(data, str(path), RuleError)
-    mapping, lines = load_mapping(text, str(path), RuleError)
+    mapping, lines = read_mapping(path, RuleError)
     rule = Rule(id=f"{pack}.{path.stem}", pack=pack, name=path.stem, path=str(path), data=mapping, lines=lines)
     if not mapping:
         raise rule.error("empty rule file")

@@ -2,6 +2,8 @@
 rule or configuration file can name its line."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, SequenceNode
@@ -20,6 +22,15 @@ def decode(data: bytes, path: str, error=NewslintError) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise error(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded", path, line) from None
+
+
+def read_mapping(path, error=NewslintError) -> tuple[dict, dict]:
+    """Read, decode and parse a YAML file that must be a mapping (see ``load_mapping``)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    return load_mapping(decode(data, str(path), error), str(path), error)
 
 
 def load_mapping(text: str, path: str, error=NewslintError) -> tuple[dict, dict]:

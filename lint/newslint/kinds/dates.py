@@ -14,7 +14,6 @@ import datetime as dt
 from newslint.checks import Check, Hit
 from newslint.dates import DateTable, find_dates, load_table, nearest_year
 from newslint.engine import format_message
-from newslint.errors import RuleError
 
 
 class DateCheck(Check):
@@ -26,11 +25,7 @@ class DateCheck(Check):
 
     def compile(self):
         rule = self.rule
-        path = self.table_path("table")
-        try:
-            self.table: DateTable = load_table(path)
-        except RuleError as exc:
-            raise rule.error(f"date table {path}: {exc.message}", "table") from None
+        self.table: DateTable = self.load_table(load_table, "table")
         skip = rule.option("skip")
         self.skip = rule.alternation(skip, "skip", ignorecase=True) if skip else None
         self.month_names = _longest_names(self.table.months)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import regex
 
 from newslint.checks import Check, Hit
-from newslint.errors import RuleError
 from newslint.langid import detect_english, english_run, load_lexicon, quote_spans, tokens
 
 TARGETS = ("sentence", "clause", "quote", "furniture")
@@ -39,11 +38,7 @@ class LanguageCheck(Check):
 
     def compile(self):
         rule = self.rule
-        path = self.table_path("table")
-        try:
-            self.lex = load_lexicon(path)
-        except RuleError as exc:
-            raise rule.error(f"language table {path}: {exc.message}", "table") from None
+        self.lex = self.load_table(load_lexicon, "table")
         self.target = rule.option("target")
         if self.target not in TARGETS:
             raise rule.error(f"target must be one of {', '.join(TARGETS)}", "target")

@@ -19,13 +19,8 @@ import regex
 
 from newslint.checks import Check, Hit
 from newslint.engine import format_message
-from newslint.errors import RuleError
 from newslint.officeholders import Tables, load_tables
-from newslint.patterns import finditer
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from newslint.patterns import finditer, literal_alternation as _alternation
 
 
 class TableCheck(Check):
@@ -37,12 +32,7 @@ class TableCheck(Check):
     required = ("countries", "holders")
 
     def load(self) -> Tables:
-        rule = self.rule
-        paths = [self.table_path(key) for key in ("countries", "holders", "spellings")]
-        try:
-            return load_tables(*paths)
-        except RuleError as exc:
-            raise rule.error(f"table {exc.path}:{exc.line or 1}: {exc.message}", "extends") from None
+        return self.load_table(load_tables, "countries", "holders", "spellings")
 
 
 class TitleCheck(TableCheck):
