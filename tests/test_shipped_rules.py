@@ -4,6 +4,7 @@ import pytest
 from newslint import engine
 from newslint.document import Document
 from newslint.plugins import load_registry
+from newslint.post.fixes import apply_fixes
 from newslint.ruleset import load_ruleset
 
 REGISTRY = load_registry()
@@ -41,6 +42,37 @@ def test_rule_examples(rule, kind, text):
             assert line[f.column - 1:f.end_column - 1] == f.match or f.end_line > f.line
     else:
         assert not found, f"{rule.id} should leave alone: {text!r} (flagged {[f.match for f in found]})"
+
+
+def _lint(rule, text):
+    doc = Document("<example>", text)
+    REGISTRY.document_meta(doc)
+    result = engine.run([CHECKS[rule.id]], doc)
+    assert result.errors == []
+    return result.findings
+
+
+FIX_CASES = [(r, ex) for r in RULES for ex in r.tests.get("fix", [])]
+
+
+@pytest.mark.parametrize("rule, example", FIX_CASES, ids=[f"{r.id}-fix-{i}" for i, (r, _) in enumerate(FIX_CASES)])
+def test_rule_fix_examples(rule, example):
+    """A `fix` example: the rule's fixes applied to `text` give exactly `output` (the whole text),
+    and each applied fix has the example's applicability (safe unless it says otherwise)."""
+    found = _lint(rule, example["text"])
+    fixed, applied = apply_fixes(example["text"], found, unsafe=True)
+    assert applied, f"{rule.id} offers no fix for {example['text']!r}"
+    assert fixed == example["output"]
+    assert {f.applicability for f in applied} == {example.get("applicability", "safe")}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_safe_fix_has_a_fix_example(rule):
+    """A rule whose examples produce a safe fix shows that fix applied, on a whole line."""
+    safe = [f for text in rule.tests.get("flag", []) for f in _lint(rule, text) if f.applicability == "safe"]
+    if safe:
+        examples = [ex for ex in rule.tests.get("fix", []) if ex.get("applicability", "safe") == "safe"]
+        assert examples, f"{rule.path}: safe fixes ({safe[0].match!r} -> {safe[0].fix!r}) but no 'tests: fix' example"
 
 
 LANGUAGE_RULES = [c for c in BUILTIN.checks if c.rule.category in ("mistranslation", "garbled")]

@@ -10,9 +10,10 @@ from pathlib import Path
 from newslint import engine, selection
 from newslint.config import Config, ConfigFinder
 from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
+from newslint.post.overlaps import one_per_problem
 from newslint.readers import Source
 from newslint.ruleset import RuleSet, load_ruleset
 
@@ -81,7 +82,13 @@ class Linter:
         config = self.effective(file_config)
         ruleset = self._ruleset(config, errors)
         rules = ruleset.rules
-        self._validate(file_config, rules)
+        try:
+            self._validate(file_config, rules)
+        except ConfigError as exc:
+            if not ruleset.errors:
+                raise
+            # The selector may name a rule that failed to load: say why it failed.
+            raise ConfigError(f"{exc}; a rule failed to load: {ruleset.errors[0]}") from None
         ignore = config.ignore + config.ignored_for(location)
         picked = {r.id for r in selection.chosen(rules, config.select, ignore)}
         return [c for c in ruleset.checks if c.rule.id in picked]
@@ -98,6 +105,7 @@ class Linter:
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]
+        findings = one_per_problem(findings, self._ruleset(config, errors).supersedes)
         failing = any(level_rank(f.severity) >= level_rank(config.fail_level) for f in findings)
         return FileResult(findings, errors + result.errors, failing)
 

@@ -23,6 +23,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     fix: str | None = None
     message: str | None = None  # a complete message, when the kind writes its own
+    applicability: str | None = None  # of the fix: "safe"/"unsafe"; None = the rule's `applicability`
 
 
 class Check:

@@ -68,7 +68,9 @@ def run_check(check, doc: Document) -> list[Finding]:
                 match=doc.text[hit.start:hit.end],
                 suggestions=tuple(hit.suggestions),
                 fix=hit.fix,
+                applicability=(hit.applicability or rule.applicability) if hit.fix is not None else None,
                 offset=hit.start,
+                end_offset=hit.end,
             )
         )
         if rule.limit is not None and len(findings) >= rule.limit:

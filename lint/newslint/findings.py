@@ -18,6 +18,11 @@ CATEGORIES = (
 )
 
 
+# How far a fix can be trusted, as ruff has it: "safe" is right in every case the rule's tests and
+# the corpus show, so `--fix` applies it; "unsafe" is probably right but needs a look.
+APPLICABILITIES = ("safe", "unsafe")
+
+
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
@@ -38,8 +43,10 @@ class Finding:
     message: str
     match: str
     suggestions: tuple[str, ...] = ()
-    fix: str | None = None  # replacement text for the span, when exactly one is certain
-    offset: int = field(default=0, compare=False)  # code-point offset into the text
+    fix: str | None = None  # replacement text for the span, when one is likely enough to offer
+    applicability: str | None = None  # "safe" or "unsafe" when there is a fix (see APPLICABILITIES)
+    offset: int = field(default=0, compare=False)  # code-point offsets into the text
+    end_offset: int = field(default=0, compare=False)
 
     def sort_key(self):
         return (self.line, self.column, self.rule, self.end_line, self.end_column)
@@ -59,5 +66,5 @@ class Finding:
             "suggestions": list(self.suggestions),
         }
         if self.fix is not None:
-            out["fix"] = {"replacement": self.fix}
+            out["fix"] = {"replacement": self.fix, "applicability": self.applicability or "unsafe"}
         return out

@@ -11,7 +11,7 @@ from pathlib import Path
 import regex
 
 from newslint.errors import RuleError
-from newslint.findings import LEVELS
+from newslint.findings import APPLICABILITIES, LEVELS
 from newslint.patterns import compile_pattern
 from newslint.yamlfile import read_mapping
 
@@ -31,9 +31,12 @@ COMMON_KEYS = {
     "scope": ("str", "text (default), paragraph, sentence or line"),
     "limit": ("int", "report at most this many findings per file"),
     "action": ("action", "{name: replace|remove|suggest, params: [...]}"),
+    "applicability": ("str", "of the rule's fixes: safe (applied by --fix) or unsafe (default: needs a look)"),
     "unless": ("context", "{document|paragraph|sentence|line: [patterns]}: stay quiet when one matches there"),
     "when": ("context", "{document|paragraph|sentence|line: [patterns]}: report only when one matches there"),
-    "tests": ("tests", "{flag: [texts], ok: [texts]}"),
+    "opt-in": ("bool", "run only when selected by its id (off by default)"),
+    "supersedes": ("list", "rules this one is more specific than: where both report overlapping spans, only this one is kept"),
+    "tests": ("tests", "{flag: [texts], ok: [texts], fix: [{text: ..., output: ...}]}"),
 }
 
 
@@ -54,6 +57,9 @@ class Rule:
     scope: str = "text"
     limit: int | None = None
     action: dict = field(default_factory=dict)
+    applicability: str = "unsafe"
+    supersedes: tuple[str, ...] = ()  # rule ids, "Pack.Rule"
+    opt_in: bool = False
     unless: dict = field(default_factory=dict)  # scope -> compiled pattern
     when: dict = field(default_factory=dict)  # scope -> compiled pattern
     tests: dict = field(default_factory=dict)  # "flag"/"ok" -> list of texts
@@ -147,6 +153,11 @@ def _validate_common(rule: Rule, categories) -> None:
     if rule.scope not in SCOPES:
         raise rule.error(f"scope must be one of {', '.join(SCOPES)}, not {rule.scope!r}", "scope")
     rule.limit = data.get("limit")
+    rule.opt_in = data.get("opt-in", False)
+    rule.supersedes = tuple(n if "." in n else f"{rule.pack}.{n}" for n in data.get("supersedes", ()))
+    rule.applicability = data.get("applicability", "unsafe")
+    if rule.applicability not in APPLICABILITIES:
+        raise rule.error(f"applicability must be one of {', '.join(APPLICABILITIES)}, not {rule.applicability!r}", "applicability")
 
     action = data.get("action")
     if action is not None:
@@ -163,12 +174,23 @@ def _validate_common(rule: Rule, categories) -> None:
 
     tests = data.get("tests")
     if tests is not None:
-        if not isinstance(tests, dict) or set(tests) - {"flag", "ok"}:
-            raise rule.error("'tests' must be {flag: [texts it must flag], ok: [texts it must leave alone]}", "tests")
+        if not isinstance(tests, dict) or set(tests) - {"flag", "ok", "fix"}:
+            raise rule.error("'tests' must be {flag: [texts it must flag], ok: [texts it must leave alone], fix: [{text: ..., output: ...}]}", "tests")
         for key, texts in tests.items():
-            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            if key == "fix":
+                if not isinstance(texts, list) or not all(_fix_example(t) for t in texts):
+                    raise rule.error("'tests: fix' must be a list of {text: ..., output: ...} (and applicability: safe|unsafe)", "tests", key)
+            elif not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
                 raise rule.error(f"'tests: {key}' must be a list of texts", "tests", key)
-        rule.tests = {"flag": tests.get("flag", []), "ok": tests.get("ok", [])}
+        rule.tests = {"flag": tests.get("flag", []), "ok": tests.get("ok", []), "fix": tests.get("fix", [])}
+
+
+def _fix_example(example) -> bool:
+    return (
+        isinstance(example, dict) and {"text", "output"} <= set(example) <= {"text", "output", "applicability"}
+        and isinstance(example["text"], str) and isinstance(example["output"], str)
+        and example.get("applicability", "safe") in APPLICABILITIES
+    )
 
 
 def load_rule(path: Path, pack: str, kinds: dict, categories) -> tuple[Rule, object]:

@@ -17,6 +17,10 @@ class RuleSet:
     def rules(self):
         return [c.rule for c in self.checks]
 
+    @property
+    def supersedes(self) -> dict[str, frozenset[str]]:
+        return {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
+
 
 def load_ruleset(registry, extra_dirs=()) -> RuleSet:
     """Every rule from the plugins' folders and ``extra_dirs``, compiled (from the cache when
@@ -56,4 +60,9 @@ def compile_ruleset(registry, extra_dirs=()) -> RuleSet:
                 continue
             seen[rule.id] = rule.path
             checks.append(check)
+    for check in checks:  # a rule may only supersede rules that exist
+        rule = check.rule
+        for other in rule.supersedes:
+            if other not in seen:
+                errors.append(rule.error(f"'supersedes' names {other!r}, which is not a rule", "supersedes"))
     return RuleSet(checks, errors)

@@ -1,0 +1,48 @@
+"""After the engine: one finding per problem, and fixes applied to a text."""
+from newslint.findings import Finding
+from newslint.post.fixes import apply_fixes
+from newslint.post.overlaps import one_per_problem
+
+
+def finding(rule, start, end, text, fix=None, severity="warning", applicability="safe"):
+    return Finding("a.txt", 1, start + 1, 1, end + 1, rule, "garbled", severity, "m", text[start:end],
+                   fix=fix, applicability=applicability if fix is not None else None, offset=start, end_offset=end)
+
+
+TEXT = "Advertisement\nKata dariAntara itu."
+
+
+def test_a_deleted_line_absorbs_the_findings_inside_it():
+    ad = finding("P.Advertisement", 0, 13, TEXT, fix="")
+    english = finding("P.EnglishFurniture", 0, 13, TEXT)
+    inner = finding("P.Glued", 2, 6, TEXT, fix="x")
+    assert one_per_problem([english, inner, ad], {}) == [ad]
+
+
+def test_supersedes_keeps_the_more_specific_rule_on_overlapping_spans():
+    generic = finding("P.GluedWords", 19, 29, TEXT, fix="dari Antara")
+    specific = finding("P.GluedFunctionWord", 19, 25, TEXT, fix="dari")
+    other = finding("P.Other", 30, 33, TEXT)
+    assert one_per_problem([generic, specific, other], {"P.GluedFunctionWord": frozenset({"P.GluedWords"})}) == [specific, other]
+    # without the declaration both stay: they are not the same span
+    assert one_per_problem([generic, specific], {}) == [generic, specific]
+
+
+def test_the_same_span_keeps_the_most_severe_then_the_fixable_then_the_first_rule():
+    a = finding("P.A", 19, 29, TEXT)
+    b = finding("P.B", 19, 29, TEXT, fix="dari Antara")
+    c = finding("P.C", 19, 29, TEXT, severity="error")
+    assert one_per_problem([a, b, c], {}) == [c]
+    assert one_per_problem([a, b], {}) == [b]
+    assert one_per_problem([b, finding("P.A", 19, 29, TEXT, fix="x")], {}) == [finding("P.A", 19, 29, TEXT, fix="x")]
+
+
+def test_apply_fixes_takes_safe_ones_and_leaves_overlaps_for_a_later_pass():
+    text = "yang yang dariAntara"
+    doubled = finding("P.D", 0, 9, text, fix="yang")
+    glued = finding("P.G", 10, 20, text, fix="dari Antara", applicability="unsafe")
+    overlapping = finding("P.O", 5, 12, text, fix="X")
+    fixed, applied = apply_fixes(text, [glued, overlapping, doubled])
+    assert (fixed, applied) == ("yang dariAntara", [doubled])
+    fixed, applied = apply_fixes(text, [glued, overlapping, doubled], unsafe=True)
+    assert (fixed, applied) == ("yang dari Antara", [doubled, glued])
