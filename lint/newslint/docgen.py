@@ -17,7 +17,24 @@ def _quote(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.rstrip("\n").split("\n"))
 
 
-def render(rules) -> str:
+def fix_kinds(check, registry) -> str:
+    """What fixes the rule's own `flag` examples get: "safe", "unsafe", both, or "none"."""
+    from newslint import engine
+    from newslint.document import Document
+
+    seen = set()
+    for text in check.rule.tests.get("flag", []):
+        doc = Document("<example>", text)
+        registry.document_meta(doc)
+        for f in engine.run([check], doc).findings:
+            if f.fix is not None:
+                seen.add(f.applicability)
+    return ", ".join(sorted(seen)) or "none"
+
+
+def render(checks, registry) -> str:
+    rules = [c.rule for c in checks]
+    fixes = {c.rule.id: fix_kinds(c, registry) for c in checks}
     by_pack = defaultdict(list)
     for rule in rules:
         by_pack[rule.pack].append(rule)
@@ -27,14 +44,18 @@ def render(rules) -> str:
         "Generated from the rule files by `python -m newslint.docgen docs/rules.md`; do not edit by hand.",
         "A test fails when this page and the rules disagree.",
         "",
+        "The *fix* column says what fixes a rule's own examples get: `safe` (applied by `--fix`), `unsafe`",
+        "(probably right, needs a look) or `none` (suggestions at most). See docs/fixes.md for why.",
+        "",
     ]
     for pack in sorted(by_pack):
         pack_rules = sorted(by_pack[pack], key=lambda r: (r.category, r.id))
-        out += [f"## {pack}", "", "| rule | category | level | kind |", "|---|---|---|---|"]
-        out += [f"| [{r.id}](#{r.id.lower().replace('.', '')}) | {r.category} | {r.level} | {r.extends} |" for r in pack_rules]
+        out += [f"## {pack}", "", "| rule | category | level | kind | fix |", "|---|---|---|---|---|"]
+        out += [f"| [{r.id}](#{r.id.lower().replace('.', '')}) | {r.category} | {r.level} | {r.extends} | {fixes[r.id]} |" for r in pack_rules]
         out.append("")
         for r in pack_rules:
-            out += [f"### {r.id}", "", f"*{r.category}, {r.level}, `extends: {r.extends}`*", ""]
+            opt_in = ", opt-in" if r.opt_in else ""
+            out += [f"### {r.id}", "", f"*{r.category}, {r.level}, `extends: {r.extends}`, fix: {fixes[r.id]}{opt_in}*", ""]
             if r.description:
                 out += [r.description.strip(), ""]
             out += [f"Message: {r.message}", ""]
@@ -44,12 +65,16 @@ def render(rules) -> str:
                 out += ["Flagged:", ""] + [_quote(t) + "\n" for t in r.tests["flag"]]
             if r.tests.get("ok"):
                 out += ["Left alone:", ""] + [_quote(t) + "\n" for t in r.tests["ok"]]
+            if r.tests.get("fix"):
+                out += ["Fixed:", ""]
+                for ex in r.tests["fix"]:
+                    out += [_quote(ex["text"]), "", f"becomes ({ex.get('applicability', 'safe')} fix)", "", _quote(ex["output"]) + "\n"]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def builtin_page() -> str:
-    ruleset = load_ruleset(load_registry())
-    return render(ruleset.rules)
+    registry = load_registry()
+    return render(load_ruleset(registry).checks, registry)
 
 
 def main(argv=None) -> int:
