@@ -180,6 +180,49 @@ def test_duplicate_leaves_short_lines_and_near_copies_alone(lint):
     assert lint(DUPLICATE, text) == []
 
 
+SIMILAR = (
+    "extends: duplicate\ncategory: duplicate\nmessage: \"retells line %s\"\nsimilarity: 65\nmin_words: 6\n"
+    "passages: ['\"([^\"\\n]+)\"']\n"
+)
+
+
+def test_duplicate_similarity_reports_a_passage_retold_in_other_words(lint):
+    text = (
+        '"Kami menolak keras rencana kenaikan tarif air bersih itu," kata Ketua RT.\n'
+        'Warga berkumpul di balai desa.\n'
+        '"Kami menentang keras rencana kenaikan tarif air minum itu," ujarnya.\n'
+    )
+    (f,) = lint(SIMILAR, text)
+    assert (f.line, f.column, f.message) == (3, 2, "retells line 1")
+    assert f.match == "Kami menentang keras rencana kenaikan tarif air minum itu,"
+
+
+def test_duplicate_similarity_needs_a_word_replaced_the_same_figures_and_names(lint):
+    added = '"Kami menolak keras rencana kenaikan tarif air itu," kata A.\n"Kami tetap menolak keras rencana kenaikan tarif air itu," kata A.\n'
+    figures = '"Tarif naik 10 persen mulai bulan depan di kota ini," kata A.\n"Tarif naik 15 persen mulai bulan depan di kota ini," kata A.\n'
+    names = '"Tarif naik tinggi mulai bulan depan di Bogor sini," kata A.\n"Tarif naik tinggi mulai bulan depan di Depok sini," kata A.\n'
+    same_line = '"Kami menolak keras rencana kenaikan tarif air itu" dan "Kami menentang keras rencana kenaikan tarif air itu".\n'
+    for text in (added, figures, names, same_line):
+        assert lint(SIMILAR, text) == [], text
+
+
+def test_duplicate_similarity_below_the_threshold_and_short_passages_are_left_alone(lint):
+    unlike = '"Kami menolak keras rencana kenaikan tarif air itu," kata A.\n"Pemerintah akan meninjau ulang tarif tersebut pekan depan," kata B.\n'
+    short = '"Kami menolak tarif itu," kata A.\n"Kami menentang tarif itu," kata A.\n'
+    assert lint(SIMILAR, unlike) == [] and lint(SIMILAR, short) == []
+
+
+def test_duplicate_similarity_compares_sentences_without_passages(lint):
+    body = "extends: duplicate\ncategory: duplicate\nmessage: \"retells line %s\"\nsimilarity: 65\nmin_words: 6\n"
+    text = "Warga menolak keras rencana kenaikan tarif air bersih itu.\nWarga menentang keras rencana kenaikan tarif air minum itu.\n"
+    assert [f.line for f in lint(body, text)] == [2]
+
+
+def test_duplicate_similarity_must_be_a_percentage(lint):
+    with pytest.raises(NewslintError, match="similarity is a percentage"):
+        lint("extends: duplicate\ncategory: duplicate\nmessage: x\nsimilarity: 0\n", "x")
+
+
 def test_when_reports_only_in_the_named_context(lint):
     body = (
         "extends: existence\ncategory: mistranslation\nmessage: x\ntokens: [tagihan]\n"

@@ -5,6 +5,7 @@ from newslint.kinds.dates import ImpossibleDateCheck, RelativeDateCheck, Timelin
 from newslint.kinds.duplicate import Duplicate
 from newslint.kinds.existence import Existence
 from newslint.kinds.glued import Glued
+from newslint.kinds.mojibake import Mojibake
 from newslint.kinds.language import LanguageCheck
 from newslint.kinds.occurrence import Occurrence
 from newslint.kinds.repetition import Repetition
@@ -28,4 +29,5 @@ KINDS = {
     "title": TitleCheck,
     "names": NamesCheck,
     "language": LanguageCheck,
+    "mojibake": Mojibake,
 }

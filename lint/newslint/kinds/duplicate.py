@@ -7,8 +7,18 @@ other rules: a short line ("Advertisement", "Foto: Antara") repeats legitimately
 and so do formulaic sentences in a round-up ("Postingan itu beredar sejak pekan lalu."), hence the
 separate ``min_sentence_length``. Lines matching ``skip`` (list items) are never compared.
 The later copy is reported, with the line of the first as the message's %s.
+
+With ``similarity`` the rule looks for the same passage said again in other words instead (a quote
+translated twice). Passages (the first group of a ``passages`` pattern, such as quotations; or
+sentences) of at least ``min_words`` words are compared as word sequences; a later passage whose
+similarity to an earlier one on another line reaches ``similarity`` percent is reported when the
+two differ by a word replaced (not only by words added: that is a copy with more around it) and
+carry the same numbers and names (a round-up repeats a formula with other figures or other names:
+"11 tahun" then "14 tahun", "Bank A" then "Bank B").
 """
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 import regex
 
@@ -17,6 +27,7 @@ from newslint.checks import Check, Hit
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
 _SPACES = regex.compile(r"\s+")
 _EDGES = " \t\"'.,;:!?-–—()[]"
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 
 
 class Duplicate(Check):
@@ -25,6 +36,9 @@ class Duplicate(Check):
         "min_sentence_length": ("int", "shortest sentence inside a longer line worth reporting"),
         "skip": ("list", "lines that start like this are never compared (list items repeat legitimately)"),
         "prefixes": ("list", "patterns stripped from the start of a unit before comparing"),
+        "similarity": ("int", "percent: report passages this similar to an earlier one, not exact copies"),
+        "passages": ("list", "with similarity: patterns whose first group (or whole match) is a passage; default sentences"),
+        "min_words": ("int", "with similarity: shortest passage worth comparing, in words (default 8)"),
     }
 
     def compile(self):
@@ -35,6 +49,11 @@ class Duplicate(Check):
         self.skip = rule.alternation(skip, "skip") if skip else None
         prefixes = rule.option("prefixes") or []
         self.prefix = rule.alternation(prefixes, "prefixes") if prefixes else None
+        self.similarity = rule.option("similarity")
+        if self.similarity is not None and not 0 < self.similarity <= 100:
+            raise rule.error("similarity is a percentage, 1 to 100", "similarity")
+        self.min_words = rule.option("min_words", 8)
+        self.passages = [rule.pattern(p, "passages") for p in rule.option("passages") or []]
 
     def key(self, text: str) -> tuple[str, int]:
         """The comparable form of a unit, and how many characters the prefix took."""
@@ -48,6 +67,9 @@ class Duplicate(Check):
         return text, skipped
 
     def find(self, doc):
+        if self.similarity is not None:
+            yield from self.find_similar(doc)
+            return
         first_line: dict[str, int] = {}  # comparable text -> line of its first copy
         sentences = iter(doc.sentences)
         sentence = next(sentences, None)
@@ -79,3 +101,47 @@ class Duplicate(Check):
                     earliest = seen if earliest is None else min(earliest, seen)
             if repeats:
                 yield Hit(repeats[0][0], repeats[-1][1], (earliest,))
+
+    # Similarity mode: the same passage in other words.
+    def passage_spans(self, doc) -> list[tuple[int, int]]:
+        if not self.passages:
+            return [(s.start, s.end) for s in doc.sentences]
+        spans = set()
+        for pattern in self.passages:
+            for m in pattern.finditer(doc.norm):
+                group = 1 if m.re.groups else 0
+                if m.end(group) > m.start(group):
+                    spans.add((m.start(group), m.end(group)))
+        return sorted(spans)
+
+    def find_similar(self, doc):
+        earlier = []  # (line, words, set of words, numbers and names) of the passages seen so far
+        for start, end in self.passage_spans(doc):
+            original = _WORD.findall(doc.norm, start, end)
+            if len(original) < self.min_words:
+                continue
+            words = [w.casefold() for w in original]
+            line = doc.position(start)[0]
+            passage = (line, words, set(words), _numbers_and_names(original))
+            match = next((e for e in earlier if self.retells(e, passage)), None)
+            if match is not None:
+                yield Hit(start, end, (match[0],))
+            earlier.append(passage)
+
+    def retells(self, first, later) -> bool:
+        """Whether ``later`` says ``first`` again in other words."""
+        line0, words0, set0, facts0 = first
+        line, words, set1, facts = later
+        if line0 == line or words0 == words or facts0 != facts:
+            return False
+        if len(set0 & set1) * 2 < min(len(set0), len(set1)):  # cheap bound before aligning
+            return False
+        matcher = SequenceMatcher(None, words0, words, autojunk=False)
+        if matcher.ratio() * 100 < self.similarity:
+            return False
+        return any(op == "replace" for op, *_ in matcher.get_opcodes())
+
+
+def _numbers_and_names(words: list[str]) -> frozenset[str]:
+    """The figures and capitalised words of a passage (its first word aside, capitalised anyway)."""
+    return frozenset(w.casefold() for i, w in enumerate(words) if w[0].isdigit() or (i and w[0].isupper()))
