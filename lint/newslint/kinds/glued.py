@@ -7,11 +7,72 @@ spaces as its fix. ``exceptions`` are whole tokens that are spelled solid on pur
 WhatsApp, iPhone, MotoGP); ``keep`` are spellings never split inside a longer token
 ("diiPhone" gets no suggestion rather than "dii Phone"); ``parts`` is what every part must look
 like for the fix to be offered ("atauBRIterus" -> "atau BRIterus" is not). %s is the token found.
+
+With a word table (``words``), word knowledge judges the split (``judge``):
+
+- ``case``: a case change is a split only where the parts are words: a word of the article's
+  language in lower case before it ("dariPhoneArena" -> "dari PhoneArena"), or a word of that
+  language on either side of a capitalised pair ("JakartaKetua"). A token that is itself a word or
+  brand in a frequency list (JetBlue, PepsiCo) is left alone, and so is a coinage on a
+  combining form (IndoStrategi). A clitic such as "Nya" is joined with a hyphen ("kehendak-Nya").
+- ``capitals``: a capital run glued to a lower-case tail is split after the whole run
+  ("KPK telah"), before its last capital ("PSSI Erick"), or is a capital typed as the second
+  letter ("DIkutip" -> "Dikutip"), whichever the words say.
+
+A fix is safe only where the words leave one reading; every other fix is unsafe.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import regex
+
 from newslint.checks import Check, Hit
+from newslint.errors import RuleError
 from newslint.patterns import finditer
+from newslint.words import Lexicon
+from newslint.yamlfile import read_mapping
+
+JUDGES = ("case", "capitals")
+_CAPITALS = regex.compile(r"(\p{Lu}+)(\p{Ll}+)")
+_ACRONYM = regex.compile(r"[\p{Lu}\d]+")
+_CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_SLIP = regex.compile(r"\p{Lu}{2}\p{Ll}+")  # "DIkutip": maybe a capital typed as the second letter
+
+
+@dataclass(frozen=True)
+class WordTable:
+    lexicon: Lexicon
+    joined: float  # a token this common as written, in any language, is a word or brand
+    names: float  # a capitalised part this common in any language is a name or word
+    function_words: tuple[str, ...]  # longest first
+    combining_forms: frozenset[str]
+    hyphenated: frozenset[str]
+
+
+def load_words(path: str) -> WordTable:
+    mapping, _ = read_mapping(path, RuleError)
+    freq = mapping.get("frequencies")
+    if not isinstance(freq, dict) or not freq:
+        raise RuleError("'frequencies' must map languages to Zipf frequencies", path)
+    words = lambda key: [str(w) for w in mapping.get(key) or []]  # noqa: E731
+    min_zipf = {str(k): float(v) for k, v in freq.items()}
+    joined, names = float(mapping.get("joined", 99)), float(mapping.get("names", min(min_zipf.values())))
+    floor = min(joined, names, *min_zipf.values())  # no question asks about rarer words
+    return WordTable(
+        Lexicon(min_zipf, float(mapping.get("native_margin", 0)), floor),
+        joined,
+        names,
+        tuple(sorted(words("function_words"), key=len, reverse=True)),
+        frozenset(words("combining_forms")),
+        frozenset(words("hyphenated")),
+    )
+
+
+@dataclass(frozen=True)
+class Split:
+    text: str  # the token with its spaces (or hyphens, or a corrected case)
+    safe: bool
 
 
 class Glued(Check):
@@ -23,13 +84,15 @@ class Glued(Check):
         "parts": ("str", "a fix is offered only when every part after splitting matches this"),
         "suffixes": ("list", "endings a kept spelling may take without being glue (YouTuber, WhatsAppnya)"),
         "ignorecase": ("bool", "match regardless of case"),
+        "words": ("str", "word table beside the rule (frequency lists, function words, combining forms)"),
+        "judge": ("str", "how the word table judges a token: case (case changes) or capitals (a capital run and a lower-case tail)"),
     }
-    required = ("tokens", "split")
+    required = ("tokens",)
 
     def compile(self):
         rule = self.rule
         self.regex = rule.alternation(rule.option("tokens"), "tokens")
-        self.splits = [rule.pattern(p, "split", i) for i, p in enumerate(rule.option("split"))]
+        self.splits = [rule.pattern(p, "split", i) for i, p in enumerate(rule.option("split") or [])]
         keep = rule.option("keep")
         self.keep = rule.alternation(keep, "keep", ignorecase=False) if keep else None
         self.except_re = self.exceptions()
@@ -37,14 +100,62 @@ class Glued(Check):
         self.suffix = rule.alternation(suffixes, "suffixes", ignorecase=False) if suffixes else None
         parts = rule.option("parts")
         self.parts = rule.pattern(parts, "parts", ignorecase=False) if parts else None
+        self.judge = rule.option("judge")
+        if self.judge is not None and self.judge not in JUDGES:
+            raise rule.error(f"judge must be one of {', '.join(JUDGES)}", "judge")
+        self.words = self.load_table(load_words, "words") if rule.option("words") else None
+        if (self.judge is None) != (self.words is None):
+            raise rule.error("'judge' and 'words' go together", "judge" if self.judge else "words")
+        if self.judge is None and not self.splits:
+            raise rule.error("'split' is required without 'judge'", "tokens")
+
+    def find(self, doc):
+        for unit in doc.units(self.rule.scope):
+            for m in finditer(self.regex, doc.norm, unit.start, unit.end):
+                token = m.group()
+                if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
+                    continue
+                split = self.judged(token) if self.judge else self.patterned(token)
+                if split is None:
+                    continue
+                if not split.text:
+                    yield Hit(m.start(), m.end(), (token,))
+                    continue
+                yield Hit(m.start(), m.end(), (token,), (split.text,), split.text, applicability="safe" if split.safe else "unsafe")
+
+    # -- split by patterns alone ----------------------------------------------------------------
+    def protected(self, token: str) -> list[tuple[int, int]]:
+        """The spans of kept spellings in ``token``. With a word table, a kept spelling that starts
+        in lower case after other letters counts only after a word: "di|iPhone", not "dar|iPhone"
+        in "dariPhoneArena"."""
+        if self.keep is None:
+            return []
+        spans = [(m.start(), m.end()) for m in self.keep.finditer(token, overlapped=True)]
+        if self.words is not None:
+            spans = [(a, b) for a, b in spans if not (a and token[a].islower()) or self.follows_word(token, a)]
+        return _outermost(spans)
+
+    def follows_word(self, token: str, at: int) -> bool:
+        """Whether the lower-case letters before ``at`` are a word, and a likelier one than they
+        make with the next letter ("di|iPhone"; not "dar|iPhone", since "dari" is likelier)."""
+        before = regex.search(r"\p{Ll}+$", token[:at])
+        lex = self.words.lexicon
+        if before is None or not lex.known(before.group(), lex.home):
+            return False
+        return lex.frequency(before.group() + token[at]) < lex.frequency(before.group())
+
+    def kept_edges(self, token: str, protected) -> set[int]:
+        """Where a kept spelling has a word run into either side: "dikutipdetikJogja",
+        "WhatsAppmengumumkan" (not "WhatsAppnya": a suffix it may take)."""
+        edges = {a for a, _ in protected if a > 0}
+        edges |= {b for _, b in protected if b < len(token) and not (self.suffix and self.suffix.fullmatch(token, b))}
+        return edges
 
     def split_points(self, token: str) -> list[int]:
         """Where spaces belong: the first ``split`` pattern that finds a point outside every kept
         spelling ("YouTuber" has none: its case change is inside "YouTube")."""
-        protected = [(m.start(), m.end()) for m in self.keep.finditer(token)] if self.keep is not None else []
-        # A kept spelling with a word run into either side: "dikutipdetikJogja", "WhatsAppmengumumkan".
-        edges = {a for a, _ in protected if a > 0}
-        edges |= {b for _, b in protected if b < len(token) and not (self.suffix and self.suffix.fullmatch(token, b))}
+        protected = self.protected(token)
+        edges = self.kept_edges(token, protected)
         for split in self.splits:
             points = {
                 m.start() for m in split.finditer(token)
@@ -54,22 +165,183 @@ class Glued(Check):
                 return sorted(points | edges)
         return []
 
-    def suggestion(self, token: str, points: list[int]) -> str | None:
-        parts = [token[a:b] for a, b in zip([0, *points], [*points, len(token)])]
+    def patterned(self, token: str) -> Split | None:
+        points = self.split_points(token)
+        if not points:
+            return None
+        parts = _cut(token, points)
         if self.parts is not None and not all(
             self.parts.fullmatch(part) or (self.keep is not None and self.keep.fullmatch(part)) for part in parts
         ):
-            return None  # a part is still glued ("atau BRIterus"): no certain fix
-        return " ".join(parts)
+            return Split("", False)  # a part is still glued ("atau BRIterus"): no certain fix
+        return Split(" ".join(parts), False)
 
-    def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            for m in finditer(self.regex, doc.norm, unit.start, unit.end):
-                token = m.group()
-                if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
-                    continue
-                points = self.split_points(token)
-                if not points:
-                    continue
-                fixed = self.suggestion(token, points)
-                yield Hit(m.start(), m.end(), (token,), (fixed,) if fixed else (), fixed)
+    # -- split by word knowledge ----------------------------------------------------------------
+    def judged(self, token: str) -> Split | None:
+        if self.judge == "capitals":
+            if not _SLIP.fullmatch(token) and self.joined(token):
+                return None
+            return self.capitals(token)
+        clitic = self.clitic(token)
+        if clitic is not None:
+            return clitic
+        return None if self.joined(token) else self.case(token)
+
+    def joined(self, token: str) -> bool:
+        """A word or a brand as written (JetBlue, PepsiCo, WiFi, JPMorgan)."""
+        return self.words.lexicon.frequency(token) >= self.words.joined
+
+    def clitic(self, token: str) -> Split | None:
+        """A word with a capitalised clitic: "kehendakNya" -> "kehendak-Nya"."""
+        lex = self.words.lexicon
+        for clitic in self.words.hyphenated:
+            stem = token[: -len(clitic)]
+            if token.endswith(clitic) and stem[:1].islower() and stem.isalpha() and lex.known(stem, lex.home):
+                return Split(f"{stem}-{clitic}", True)
+        return None
+
+    def case(self, token: str) -> Split | None:
+        """Split at the case changes the words confirm (see the module's note)."""
+        protected = self.protected(token)
+        edges = self.kept_edges(token, protected)
+        points = sorted(
+            {m.start() for m in _CASE_CHANGE.finditer(token) if not any(a < m.start() < b for a, b in protected)} | edges
+        )
+        if not points:
+            return None
+        segments = _cut(token, points)
+        text, safe, split_any = segments[0], True, False
+        for i, point in enumerate(points):
+            left, right = segments[i], segments[i + 1]
+            if point in edges:  # a kept spelling's edge: sure when the word beside it is one
+                verdict = "safe" if self.is_settled(left) and self.is_settled(right) else "unsafe"
+            else:
+                verdict = self.case_verdict(left, right)
+            if verdict is None:
+                text += right
+                continue
+            split_any = True
+            safe = safe and verdict != "unsafe"
+            text += ("-" if verdict == "hyphen" else " ") + right
+        if not split_any:
+            return None
+        settled, sure = self.settle_parts(text)
+        return Split(settled, safe and sure)
+
+    def case_verdict(self, left: str, right: str) -> str | None:
+        """How ``left`` and ``right`` meet: "hyphen", "safe" or "unsafe" split, or None (solid)."""
+        words = self.words
+        if left in words.combining_forms or len(left) < 2:
+            return None  # IndoStrategi; kWp, iPhone
+        if left[0].islower():
+            if not words.lexicon.known(left, words.lexicon.home):
+                return None  # a lower-case brand part (macOS, watchOS) or more glue
+            return "safe" if self.is_settled(right) else "unsafe"
+        if left[0].isupper() and left[1:].islower():
+            native = words.lexicon.native
+            if native(left) or (not _ACRONYM.fullmatch(right) and native(right)):
+                return "unsafe"  # "JakartaKetua", but brands coin names this way too
+        return None
+
+    def is_settled(self, part: str) -> bool:
+        """Whether a part after a split is surely whole: a known word or name, an acronym or a kept
+        spelling, or a name whose first segment is one ("PhoneArena")."""
+        if _ACRONYM.fullmatch(part) or (self.keep is not None and self.keep.fullmatch(part)):
+            return True
+        first = _cut(part, [m.start() for m in _CASE_CHANGE.finditer(part)])[0]
+        return self.words.lexicon.frequency(first) >= self.words.names
+
+    def settle_parts(self, text: str) -> tuple[str, bool]:
+        """Split what is still glued inside the parts ("Israeldi" -> "Israel di", "BMKGucapkan" ->
+        "BMKG ucapkan"); the result is sure only if nothing needed it."""
+        out, sure = [], True
+        for part in regex.split(r"(?<=[ -])", text):
+            bare = part.rstrip(" -")
+            fixed = self.settle(bare)
+            if fixed is None:
+                out.append(part)
+                continue
+            sure = False
+            out.append(fixed.text + part[len(bare):])
+        return "".join(out), sure
+
+    def settle(self, part: str) -> Split | None:
+        """A further split of one part, or None when it is whole or no split is known."""
+        if self.keep is not None and self.keep.fullmatch(part):
+            return None
+        if _CAPITALS.fullmatch(part) and len(_CAPITALS.fullmatch(part).group(1)) >= 2:
+            return self.capitals(part)
+        if not part[:1].isalpha() or self.words.lexicon.frequency(part) >= self.words.names:
+            return None
+        return self.function_word_tail(part)
+
+    def function_word_tail(self, part: str) -> Split | None:
+        """``part`` = known word + function word ("Israeldi", "Irandan", "Copilotini")."""
+        for word in self.words.function_words:
+            stem = part[: -len(word)]
+            if part.endswith(word) and len(stem) >= 3 and self.words.lexicon.frequency(stem) >= self.words.names:
+                return Split(f"{stem} {word}", False)
+        return None
+
+    def capitals(self, token: str) -> Split | None:
+        """A capital run glued to a lower-case tail: split after the run, before its last capital,
+        or lower the second capital (see the module's note); the reading the words favour."""
+        m = _CAPITALS.fullmatch(token)
+        if m is None:
+            return None
+        run, tail = m.groups()
+        lex, home = self.words.lexicon, self.words.lexicon.home
+        readings = []  # (score, text, whether the text needed no further split)
+        after = tail if lex.native(tail) else None
+        if after is None:
+            settled = self.function_word_tail(tail) or self.function_word_head(tail)
+            after = settled.text if settled else None
+        if after is not None:
+            readings.append((*self.score(run, tail), f"{run} {after}", after == tail))
+        head, name = run[:-1], run[-1] + tail
+        if lex.frequency(head) >= self.words.names:
+            whole = lex.frequency(name) >= self.words.names
+            settled = None if whole else self.function_word_tail(name)
+            if whole or settled:
+                # One letter before a capitalised word is as often a coinage (RPerpres, XPeng) as
+                # glue ("Grup APiala"): it is a reading that silences the others, never a fix.
+                text = f"{head} {settled.text if settled else name}" if len(head) >= 2 else ""
+                readings.append((*self.score(head, name), text, whole))
+        if len(run) == 2:
+            slip = run[0] + run[1].lower() + tail
+            if lex.known(slip, home):
+                readings.append((lex.frequency(slip), 2 * lex.frequency(slip), slip, True))
+        if not readings:
+            return None
+        *_, text, whole = max(readings)
+        return Split(text, whole and len(readings) == 1) if text else None
+
+    def score(self, head: str, tail: str) -> tuple[float, float]:
+        """How likely a reading "head tail" is: its weaker part, a head (an acronym) counted as a
+        word of the article's language ("PT Chery", not "PTC hery"); then both, the head in any
+        language ("CNBC Rabu", not "CNBCR abu")."""
+        lex = self.words.lexicon
+        tail_score = lex.frequency(tail)
+        return min(lex.frequency(head, lex.home), tail_score), lex.frequency(head) + tail_score
+
+    def function_word_head(self, part: str) -> Split | None:
+        """``part`` = function word + known word ("daripolitik")."""
+        lex = self.words.lexicon
+        for word in self.words.function_words:
+            rest = part[len(word):]
+            if part.startswith(word) and len(rest) >= 3 and lex.known(rest, lex.home):
+                return Split(f"{word} {rest}", False)
+        return None
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside a longer one, left to right, without overlaps."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _cut(token: str, points: list[int]) -> list[str]:
+    return [token[a:b] for a, b in zip([0, *points], [*points, len(token)])]
