@@ -72,6 +72,50 @@ def test_substitution_leaves_the_expected_form_alone(lint):
     assert spans(lint(body, "Kyiv dan Kiev.")) == [(1, 10, 14, "Kiev")]
 
 
+def test_substitution_computes_the_replacement_from_capture_groups(lint):
+    body = (
+        "extends: substitution\ncategory: mistranslation\nnonword: true\nmessage: \"Write '%s', not '%s'.\"\n"
+        "swap:\n  '(\\d+)\\.(\\d{1,2})(?=\\s?%)': '$1,$2'\n  'Jalan (Downing|Wall)': '${1} Street'\n"
+    )
+    found = lint(body, "Naik 0.79% di Jalan Wall.")
+    assert [(f.match, f.fix, f.message) for f in found] == [
+        ("0.79", "0,79", "Write '0,79', not '0.79'."),
+        ("Jalan Wall", "Wall Street", "Write 'Wall Street', not 'Jalan Wall'."),
+    ]
+
+
+def test_substitution_groups_of_several_entries_do_not_mix(lint):
+    body = (
+        "extends: substitution\ncategory: mistranslation\nmessage: x\n"
+        "swap:\n  'Mayor (Paris|Roma)': 'Wali Kota $1'\n  'negara (Texas)': 'negara bagian $1|$1'\n"
+    )
+    found = lint(body, "Mayor Roma menyurati negara Texas.")
+    assert [(f.match, f.suggestions, f.fix) for f in found] == [
+        ("Mayor Roma", ("Wali Kota Roma",), "Wali Kota Roma"),
+        ("negara Texas", ("negara bagian Texas", "Texas"), None),
+    ]
+
+
+def test_substitution_reference_to_a_missing_group_is_a_rule_error(lint):
+    body = "extends: substitution\ncategory: garbled\nmessage: x\nswap:\n  '(a)b': 'x$2'\n  c: d\n"
+    with pytest.raises(NewslintError, match="names a group"):
+        lint(body, "ab")
+
+
+def test_replacements_take_a_capital_only_at_a_sentence_start(lint):
+    swap = "extends: substitution\ncategory: mistranslation\nmessage: x\nswap:\n  '(?i:pemilu paruh waktu)': pemilu sela\n"
+    found = lint(swap, "Pemilu paruh waktu dekat. Jelang Pemilu Paruh Waktu, \u201cPemilu paruh waktu\u201d ramai.")
+    assert [f.fix for f in found] == ["Pemilu sela", "pemilu sela", "Pemilu sela"]
+    exist = "extends: existence\ncategory: mistranslation\nmessage: x\ntokens: ['[Gg]encatan api']\naction: {name: replace, params: [gencatan senjata]}\n"
+    assert [f.fix for f in lint(exist, "Gencatan api gagal. Ada gencatan api.")] == ["Gencatan senjata", "gencatan senjata"]
+
+
+def test_a_replacement_that_only_changes_case_is_kept_as_written(lint):
+    body = "extends: substitution\ncategory: consistency\nmessage: x\nswap:\n  Presiden: presiden\n"
+    (f,) = lint(body, "Presiden itu datang.")
+    assert f.fix == "presiden"
+
+
 def test_occurrence_max_per_sentence(lint):
     body = "extends: occurrence\ncategory: garbled\nscope: sentence\nmessage: \"%d kali\"\ntoken: '\\bdan\\b'\nmax: 2\n"
     found = lint(body, "Aku dan kamu dan dia dan mereka. Aku dan kamu.")
@@ -91,6 +135,49 @@ def test_repetition_reports_both_copies_and_not_across_lines(lint):
         ("di di", "di", "'di' twice"),
         ("yang Yang", "yang", "'Yang' twice"),
     ]
+
+
+REDUP = (
+    "extends: repetition\ncategory: garbled\nmessage: \"'%s' twice\"\n"
+    "message_join: \"'%s' twice: write '%s'\"\nalpha: true\nignorecase: true\n"
+    "tokens: ['\\p{L}+']\ndrop: ['di|pada']\njoin: '-'\napplicability: safe\n"
+)
+
+
+def test_repetition_joins_content_words_unsafely_and_drops_function_words_safely(lint):
+    found = lint(REDUP, "Batu batu itu ada di di sana.")
+    assert [(f.match, f.fix, f.suggestions, f.applicability, f.message) for f in found] == [
+        ("Batu batu", "Batu-batu", ("Batu-batu", "Batu"), "unsafe", "'batu' twice: write 'Batu-batu'"),
+        ("di di", "di", ("di",), "safe", "'di' twice"),
+    ]
+
+
+def test_repetition_finds_runs_of_words_up_to_max_tokens(lint):
+    body = REDUP + "max_tokens: 2\n"
+    found = lint(body, "Ia datang pada hari pada hari Senin. Kata itu kata itu juga. Tiga kata lagi tiga kata lagi.")
+    assert [(f.match, f.fix, f.applicability) for f in found] == [
+        ("pada hari pada hari", "pada hari", "safe"),  # holds a drop word: the rule's applicability
+        ("Kata itu kata itu", "Kata itu", "unsafe"),  # content words only: it may be a plural compound
+    ]
+    assert lint(REDUP, "Ia datang pada hari pada hari Senin.") == []  # max_tokens defaults to 1
+
+
+def test_repetition_exceptions_spare_names_and_chants(lint):
+    body = REDUP + "max_tokens: 2\nexceptions: ['(?:hei|ho)', '(?-i:\\p{Lu}\\p{L}*)']\n"
+    assert lint(body, "Ayu Ting Ting bernyanyi hei hei ho ho lalu hei ho hei ho.") == []
+    assert [f.match for f in lint(body, "Dari dari sini.")] == ["Dari dari"]
+
+
+def test_repetition_without_join_keeps_one_copy_as_vale_does(lint):
+    body = "extends: repetition\ncategory: garbled\nmessage: x\nalpha: true\nignorecase: true\ntokens: ['\\p{L}+']\n"
+    (f,) = lint(body, "Pulau pulau kecil.")
+    assert (f.match, f.fix, f.applicability) == ("Pulau pulau", "Pulau", "unsafe")
+
+
+def test_repetition_max_tokens_must_be_positive(lint):
+    body = "extends: repetition\ncategory: garbled\nmessage: x\ntokens: ['\\w+']\nmax_tokens: 0\n"
+    with pytest.raises(NewslintError, match="max_tokens"):
+        lint(body, "a a")
 
 
 def test_consistency_flags_the_minority_spelling(lint):

@@ -1,7 +1,10 @@
-"""existence: report every match of any of ``tokens`` (words) or ``raw`` (patterns)."""
+"""existence: report every match of any of ``tokens`` (words) or ``raw`` (patterns).
+
+An ``action`` replacement starts with a capital where the match opens a sentence."""
 from __future__ import annotations
 
 from newslint.checks import Check, Hit
+from newslint.kinds.substitution import match_case
 from newslint.patterns import finditer, words
 
 
@@ -40,4 +43,7 @@ class Existence(Check):
                 continue
             if self.except_re is not None and self.except_re.fullmatch(m.group()):
                 continue
-            yield Hit(m.start(), m.end(), (doc.text[m.start():m.end()],), self.suggestions, self.fix)
+            found = doc.text[m.start():m.end()]
+            suggestions = tuple(match_case(doc.text, m.start(), m.end(), s) for s in self.suggestions)
+            fix = match_case(doc.text, m.start(), m.end(), self.fix) if self.fix else self.fix
+            yield Hit(m.start(), m.end(), (found,), suggestions, fix)
