@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint import engine
+from newslint import engine, lint_text
 from newslint.document import Document
 from newslint.plugins import load_registry
 from newslint.ruleset import load_ruleset
@@ -23,8 +23,8 @@ def verdict(text: str) -> str:
     return "clause" if "Indonesian.EnglishClause" in rules else "quiet"
 
 
-@pytest.mark.parametrize("span", [s for s in SPANS if s["cls"] in ("id", "ms", "id_names")], ids=lambda s: s["text"][:40])
-def test_indonesian_malay_and_english_names_are_never_reported(span):
+@pytest.mark.parametrize("span", [s for s in SPANS if s["cls"] in ("id", "ms", "id_names", "quoted")], ids=lambda s: s["text"][:40])
+def test_indonesian_malay_english_names_and_quoted_english_are_never_reported(span):
     assert verdict(span["text"]) == "quiet"
 
 
@@ -73,10 +73,81 @@ def test_the_articles_language_decides(newslint, write):
     assert newslint("--format", "json", "--select", "language", write("proj/d.txt", ENGLISH)).findings == []
 
 
-def test_quoted_english_is_a_suggestion_and_titles_are_left_alone(newslint, write):
+def test_english_quote_runs_only_when_selected_by_id_and_leaves_titles_alone(newslint, write):
     text = (
         "Ia menulis di X: \"We will not back down from this fight, whatever it takes.\"\n\n"
         "AFP menulis berita berjudul \"Indonesia revokes most mining permits after outcry\".\n"
     )
-    run = newslint("--format", "json", "--select", "language", write("q.txt", text))
-    assert [(f["rule"], f["severity"], f["line"]) for f in run.findings] == [("Indonesian.EnglishQuote", "suggestion", 1)]
+    path = write("q.txt", text)
+    assert newslint("--format", "json", "--select", "language", path).findings == []
+    assert newslint("--format", "json", path).findings == []
+    run = newslint("--format", "json", "--select", "Indonesian.EnglishQuote", path)
+    assert [(f["rule"], f["severity"], f["line"], f["match"]) for f in run.findings] == [
+        ("Indonesian.EnglishQuote", "suggestion", 1, '"We will not back down from this fight, whatever it takes."')
+    ]
+    assert "no translation follows it" in run.findings[0]["message"]
+
+
+def quote_findings(text):
+    return [f.match for f in lint_text(text, select=["Indonesian.EnglishQuote"])]
+
+
+def test_english_quote_is_quiet_when_a_translation_follows():
+    quote = '"Every child in this country deserves a good school,"'
+    assert quote_findings(f"{quote} kata menteri itu.") == [quote]
+    assert quote_findings(f"{quote} (Setiap anak di negeri ini berhak atas sekolah yang baik) kata menteri itu.") == []
+    assert quote_findings(f"{quote} kata menteri itu. Artinya, setiap anak berhak atas sekolah yang baik.") == []
+    # A bracket that is not a translation does not count.
+    assert quote_findings(f"{quote} (AFP) kata menteri itu.") == [quote]
+
+
+def found(text):
+    return [(f.rule.split(".")[1], f.match) for f in lint_text(text, select=list(RULES))]
+
+
+ENGLISH_SENTENCE = "The ministry said the new rules would take effect in January next year."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dalam unggahannya ia menulis: " + ENGLISH_SENTENCE,
+        "Dalam bahasa Inggris, juru bicara itu menjelaskan bahwa the ministry would issue new rules in January.",
+        ENGLISH_SENTENCE + " (Kementerian menyebut aturan baru itu berlaku mulai Januari tahun depan.)",
+        ENGLISH_SENTENCE + " Artinya, aturan baru itu berlaku mulai Januari tahun depan.",
+        ENGLISH_SENTENCE + " Begitu tulis kedutaan itu di akun resminya.",
+        "The ministry said the new rules would take effect in January, tulisnya di X.",
+        "Berikut isi pengumuman itu:\n\n" + ENGLISH_SENTENCE + "\n\nPengumuman itu dibagikan ribuan kali.",
+        "Lirik Lagu Hujan Pagi - Grup Fiksi\n\nI have been walking in the rain all day long\nAnd I know that you are gone",
+        '"' + ENGLISH_SENTENCE + '\n"We hope everyone will be ready by then," kata pejabat itu.',
+        ENGLISH_SENTENCE + " #Update pic.twitter.com/AbCdEf12",
+    ],
+    ids=["colon", "bahasa-inggris", "bracket", "artinya", "begitu-tulis", "tulisnya", "block", "lyrics", "open-quote", "post"],
+)
+def test_english_presented_as_quoted_material_is_left_alone(text):
+    assert found(text) == []
+
+
+def test_untranslated_english_next_to_those_forms_is_still_found():
+    # An Indonesian sentence between the opener and the English ends the quoted material.
+    text = "Berikut isi pengumuman itu:\n\nWe are ready.\n\nPengumuman itu dibagikan ribuan kali oleh warga.\n\n" + ENGLISH_SENTENCE
+    assert found(text) == [("EnglishSentence", ENGLISH_SENTENCE)]
+    # "menulis" with no colon opens nothing; a time is not a colon that opens a quote.
+    assert found("Ia menulis surat kepada gubernur. " + ENGLISH_SENTENCE) == [("EnglishSentence", ENGLISH_SENTENCE)]
+    assert found("Rapat selesai pukul 21:45 WIB. " + ENGLISH_SENTENCE) == [("EnglishSentence", ENGLISH_SENTENCE)]
+    # A spoken attribution does not make an untranslated sentence a presented quote.
+    assert found("The ministry said the new rules would take effect soon, kata sumber itu.") == [
+        ("EnglishClause", "The ministry said the new rules would take effect soon")
+    ]
+    # A one-word gloss in brackets is not a translation of the sentence.
+    assert found("Menurut laporan itu, the ministry would issue new rules (aturan) hingga akhir tahun.") == [
+        ("EnglishClause", "the ministry would issue new rules")
+    ]
+
+
+def test_a_quote_whose_paragraphs_go_on_below_is_masked_to_its_line_end():
+    from newslint.langid import quote_spans
+
+    doc = Document("<q>", '"First paragraph of the quote.\n"Last one," she said. Mixed “quote marks" here.')
+    spans = [doc.norm[a:b] for a, b in quote_spans(doc.norm, doc.lines)]
+    assert spans == ['"First paragraph of the quote.', '"Last one,"', '“quote marks"']

@@ -120,3 +120,94 @@ def test_names_minority_spelling_with_majority_as_fix(pack):
 def test_names_house_spelling(pack):
     found = lint(pack, "Muhammad bin Salman tiba.", rule=NAMES_RULE, extra="house: [Mohammed bin Salman]\n")
     assert [(f.match, f.fix) for f in found] == [("Muhammad bin Salman", "Mohammed bin Salman")]
+
+
+TITLE_KNOWLEDGE = """
+role_words: [Juru Bicara, ajudan, era]
+consort_titles: {Raja: Ratu}
+same_office_words: [[Kementerian, Departemen]]
+"""
+EXTRA_COUNTRY = "  - {name: Swiss, head_of_state: [Presiden Konfederasi], head_of_government: [Dewan Federal], leader_titles_used_in_news: [Presiden]}\n"
+EXTRA_HOLDERS = """
+  - name: Ned Fiksi
+    offices:
+      - {title: Juru Bicara Departemen Luar Negeri AS, country: Amerika Serikat, from: 2023-01-01}
+  - name: Marco Fiksi
+    offices:
+      - {title: Menteri Luar Negeri, country: Amerika Serikat, from: 2023-01-01}
+"""
+
+
+@pytest.fixture
+def knowing_pack(tmp_path):
+    """The test tables with role words, consorts, same-office words and a Swiss entry (in a
+    folder of their own: tables are cached by path)."""
+    root = tmp_path / "knowing"
+    folder = root / "T"
+    rule_file(root, "T", "R", TITLE_RULE)
+    (folder / "_countries.yml").write_text(TITLE_KNOWLEDGE + COUNTRIES + EXTRA_COUNTRY, encoding="utf-8")
+    (folder / "_officeholders.yml").write_text(HOLDERS + EXTRA_HOLDERS, encoding="utf-8")
+    (folder / "_spellings.yml").write_text("groups: []\n", encoding="utf-8")
+    return root
+
+
+def lint_knowing(pack_path, text, published=None):
+    import datetime as dt
+
+    meta = {"published": published or dt.date(2025, 6, 18)}
+    return [(f.match, f.suggestions, f.fix) for f in lint_text(text, select=["T"], rule_paths=[pack_path], meta=meta)]
+
+
+def test_a_title_in_a_role_phrase_is_not_a_claim_about_the_name(knowing_pack):
+    # Jokowi was president until 2024: plain, the 2025 title is wrong ...
+    assert lint_knowing(knowing_pack, "Ketua DPR mengundang Presiden Joko Widodo.") == [("Presiden", ("mantan Presiden",), "mantan Presiden")]
+    # ... but his aide, his era and a spokesman are role phrases, in any case.
+    assert lint_knowing(knowing_pack, "Ia mantan ajudan Presiden Joko Widodo.") == []
+    assert lint_knowing(knowing_pack, "Tol itu dibangun pada Era Presiden Joko Widodo.") == []
+    assert lint_knowing(knowing_pack, "Juru Bicara Presiden RI Donald Trump hadir.") == []
+    # A role phrase still needs a title the country has.
+    assert lint_knowing(knowing_pack, "Juru Bicara Presiden Korea Utara Kim Jong Un hadir.") == [
+        ("Presiden Korea Utara", ("Ketua Komisi Urusan Negara Korea Utara", "Perdana Menteri Korea Utara"), None)
+    ]
+
+
+def test_a_kings_consort_is_a_queen_but_not_the_king(knowing_pack, pack):
+    assert lint_knowing(knowing_pack, "Ratu Arab Saudi menghadiri acara itu.") == []
+    assert lint(pack, "Ratu Arab Saudi menghadiri acara itu.") != []  # without consort_titles
+    (match, suggestions, _), = lint_knowing(knowing_pack, "Ratu Arab Saudi Mohammed bin Salman hadir.")
+    assert (match, suggestions) == ("Ratu Arab Saudi", ("Putra Mahkota Arab Saudi", "Perdana Menteri Arab Saudi"))
+
+
+def test_a_leader_title_media_use_is_right_and_others_still_wrong(knowing_pack):
+    assert lint_knowing(knowing_pack, "Presiden Swiss menyambut tamu di Bern.") == []
+    assert lint_knowing(knowing_pack, "Perdana Menteri Swiss menyambut tamu.") == [
+        ("Perdana Menteri Swiss", ("Presiden Konfederasi Swiss", "Dewan Federal Swiss"), None)
+    ]
+
+
+def test_words_naming_one_office_are_house_style(knowing_pack):
+    assert lint_knowing(knowing_pack, "Juru Bicara Kementerian Luar Negeri AS Ned Fiksi menolak berkomentar.") == []
+    assert lint_knowing(knowing_pack, "Juru Bicara Departemen Luar Negeri AS Ned Fiksi menolak berkomentar.") == []
+    assert lint_knowing(knowing_pack, "Menteri Luar Negeri AS Ned Fiksi menolak berkomentar.") == [
+        ("Menteri Luar Negeri AS", ("Juru Bicara Departemen Luar Negeri AS",), "Juru Bicara Departemen Luar Negeri AS")
+    ]
+
+
+def test_a_broken_optional_table_key_names_the_table(tmp_path):
+    from newslint.errors import NewslintError
+
+    folder = tmp_path / "T"
+    rule_file(tmp_path, "T", "R", TITLE_RULE)
+    (folder / "_countries.yml").write_text("role_words: Juru Bicara\n" + COUNTRIES, encoding="utf-8")
+    (folder / "_officeholders.yml").write_text(HOLDERS, encoding="utf-8")
+    with pytest.raises(NewslintError, match=r"_countries.yml:1: 'role_words' must be a list"):
+        lint_text("Presiden Inggris hadir.", select=["T"], rule_paths=[tmp_path])
+
+
+def test_shipped_title_and_spelling_fixes_are_unsafe(newslint, write):
+    text = "Selasa 12 Nov 2024 17:49 WIB\n\nPresiden AS Donald Trump tiba. Kim Jong Un dan Kim Jong-un dan Kim Jong Un.\n"
+    run = newslint("--format", "json", "--select", "Indonesian.TitleOfOffice,Indonesian.NameSpelling", write("t.txt", text))
+    assert [(f["rule"], f["match"], f["fix"]) for f in run.findings] == [
+        ("Indonesian.TitleOfOffice", "Presiden AS", {"replacement": "Presiden terpilih AS", "applicability": "unsafe"}),
+        ("Indonesian.NameSpelling", "Kim Jong-un", {"replacement": "Kim Jong Un", "applicability": "unsafe"}),
+    ]

@@ -27,9 +27,12 @@ TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\p{N}]+)*
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|co\.id|go\.id|ac\.id|or\.id|id|org|net|io|tv)\b(?:/\S*)?", regex.I)
 EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 HANDLE = regex.compile(r"(?<![\w])[@#][\w.]+")
+# Straight and curly double quotes pair with each other: scraped text mixes them ("“...\"").
 QUOTES = regex.compile(
-    r"\"[^\"\n]{1,600}\"|“[^“”\n]{1,600}[”“]|‘[^‘’\n]{1,600}’(?!\w)|(?<!\w)'(?=\w)[^'\n]{1,600}(?<=\w[.,!?]?)'(?!\w)"
+    r"[\"“][^\"“”\n]{1,600}[\"”“]|‘[^‘’\n]{1,600}’(?!\w)|(?<!\w)'(?=\w)[^'\n]{1,600}(?<=\w[.,!?]?)'(?!\w)"
 )
+# A paragraph of a quotation that goes on in the next paragraph opens a quote and does not close it.
+OPEN_QUOTE = regex.compile(r"[ \t]*[\"“]")
 ACRONYM = regex.compile(r"\(\s*([A-Z]{3,8})\s*\)")
 CONNECTORS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "de", "van", "der", "von", "la", "le", "du", "bin", "binti", "&"}
 GLOSS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
@@ -46,6 +49,13 @@ class Lexicon:
     idioms: regex.Pattern | None
     title_words: regex.Pattern | None  # "berjudul": a quotation after it is a title
     furniture_patterns: regex.Pattern | None
+    # English presented as quoted material (see _language.yml): words before it, a heading above
+    # it, words after it, translation markers after it, lines of an embedded post.
+    quote_openers: regex.Pattern | None = None
+    block_openers: regex.Pattern | None = None
+    quote_attributions: regex.Pattern | None = None
+    translation_markers: regex.Pattern | None = None
+    post_patterns: regex.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +70,24 @@ def load_lexicon(path: str) -> Lexicon:
     title_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, titles)) + r")\b[^\n]{0,25}$", regex.I) if titles else None
     patterns = [str(p) for p in mapping.get("furniture_patterns") or []]
     furniture_re = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I) if patterns else None
-    return Lexicon(words["english"], words["indonesian"], words["loanwords"], words["malay"], words["furniture"], idiom_re, title_re, furniture_re)
+    posts = [str(p) for p in mapping.get("post_patterns") or []]
+    return Lexicon(
+        words["english"], words["indonesian"], words["loanwords"], words["malay"], words["furniture"], idiom_re, title_re, furniture_re,
+        quote_openers=_phrases(mapping.get("quote_openers")),
+        block_openers=_phrases(mapping.get("block_openers")),
+        quote_attributions=_phrases(mapping.get("quote_attributions")),
+        translation_markers=_phrases(mapping.get("translation_markers")),
+        post_patterns=regex.compile("|".join(f"(?:{p})" for p in posts)) if posts else None,
+    )
+
+
+def _phrases(items) -> regex.Pattern | None:
+    """Whole words or phrases, in any case, with any spacing between the words."""
+    phrases = sorted({str(w).lower() for w in items or []}, key=len, reverse=True)
+    if not phrases:
+        return None
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in phrases)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +131,16 @@ def _opens_sentence(text: str, pos: int, lo: int) -> bool:
 
 
 def quote_spans(text: str, lines) -> list[tuple[int, int]]:
-    """Quotations, found line by line: a quote often holds several sentences."""
-    return [(m.start(), m.end()) for line in lines for m in QUOTES.finditer(text, line.start, line.end)]
+    """Quotations, found line by line: a quote often holds several sentences. A line that opens
+    a quote it does not close is the first paragraphs of a longer quotation: quoted to its end."""
+    out = []
+    for line in lines:
+        found = [(m.start(), m.end()) for m in QUOTES.finditer(text, line.start, line.end)]
+        opener = OPEN_QUOTE.match(text, line.start, line.end)
+        if opener and not any(a <= opener.end() - 1 < b for a, b in found):
+            found.append((opener.end() - 1, line.end))
+        out += found
+    return out
 
 
 def tokens(text: str, start: int, end: int, lex: Lexicon, quoted=()) -> list[Token]:

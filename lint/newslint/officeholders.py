@@ -66,6 +66,15 @@ class Tables:
     leader_titles: tuple[str, ...]  # titles whose absence in a country is an error
     generic_titles: tuple[str, ...]  # "Pemimpin": right for any head of state or government
     spelling_groups: list[list[str]]
+    role_words: tuple[str, ...] = ()  # "Juru Bicara" Presiden: the title names whose aide, spokesperson...
+    same_office_words: dict[str, str] = field(default_factory=dict)  # "Departemen" -> "Kementerian"
+
+    def same_office(self, a: str, b: str) -> bool:
+        """Two titles that differ only in words naming one office ("Juru Bicara Departemen Luar
+        Negeri" / "Juru Bicara Kementerian Luar Negeri")."""
+        def plain(title: str) -> list[str]:
+            return [self.same_office_words.get(w, w) for w in title.split()]
+        return plain(a) == plain(b)
 
 
 def _plain(text: str) -> list[str]:
@@ -143,6 +152,7 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
     countries: dict[str, Country] = {}
     by_form: dict[str, str] = {}
     entries, leader_titles, generic = _load(countries_path, "countries", "leader_titles", "generic_titles")
+    role_words, consorts, same_words = _optional(countries_path, role_words=list, consort_titles=dict, same_office_words=list)
     for entry in entries:
         name = entry["name"]
         hos, hog = set(entry.get("head_of_state") or []), set(entry.get("head_of_government") or [])
@@ -150,6 +160,8 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
         order = list(dict.fromkeys([*(entry.get("head_of_state") or []), *(entry.get("head_of_government") or [])]))
         former = {str(f["title"]) for f in entry.get("former_titles") or [] if isinstance(f, dict) and "title" in f}
         country = Country(name, list(entry.get("aliases") or []), hos, hog, words, hos | hog | words | former, order)
+        # "Ratu Yordania": a country with a king has a queen (his consort), not a second ruler.
+        country.titles |= {str(consorts[t]) for t in list(country.titles) if t in consorts}
         countries[name] = country
         for form in [name, *country.aliases]:
             by_form.setdefault(form, name)
@@ -181,4 +193,20 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
     groups = [g for p in people for g in variant_groups(p.spellings) if len(g) > 1]
     if spellings_path:
         groups += [list(g) for g in _load(spellings_path, "groups")[0]]
-    return Tables(countries, by_form, people, by_spelling, tuple(map(str, leader_titles)), tuple(map(str, generic)), groups)
+    same = {str(w): str(group[0]) for group in same_words for w in group}
+    return Tables(
+        countries, by_form, people, by_spelling, tuple(map(str, leader_titles)), tuple(map(str, generic)), groups,
+        tuple(map(str, role_words)), same,
+    )
+
+
+def _optional(path: str, **kinds) -> list:
+    """The optional keys of the YAML table at ``path``, each of the given type (empty if absent)."""
+    mapping, lines = read_mapping(path, RuleError)
+    out = []
+    for key, kind in kinds.items():
+        value = mapping.get(key)
+        if value is not None and not isinstance(value, kind):
+            raise RuleError(f"'{key}' must be a {kind.__name__}", path, lines.get(key))
+        out.append(value or kind())
+    return out

@@ -4,7 +4,9 @@
 country has no such title ("Presiden Inggris"), or the named person did not hold it on the
 article's date ("Presiden Korea Utara Kim Jong Un"; "Presiden AS Donald Trump" while he was
 president-elect). "mantan <Title>" asks only that the office began before that date. People and
-countries the tables do not know are left alone.
+countries the tables do not know are left alone. A title after one of the table's
+``role_words`` is part of a role phrase, not a claim ("Juru Bicara Presiden RI Prasetyo Hadi",
+"ajudan Presiden Joko Widodo", "era Presiden ..."): left alone.
 
 ``names``: one person or place spelled two ways in one article ("Kim Jong Un" / "Kim Jong-un");
 each spelling in the minority is reported with the majority as the fix, or every spelling but
@@ -53,12 +55,17 @@ class TitleCheck(TableCheck):
             regex.MULTILINE,
         )
         self.name_words = max((len(s.split()) for s in t.person_by_spelling), default=1)
+        self.role_before = (
+            regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(t.role_words)})\s+$", regex.I) if t.role_words else None
+        )
 
     def name_after(self, text: str, pos: int) -> tuple[str, int, int] | None:
         """The longest known name starting after ``pos`` (across a comma): (name, start, end)."""
         m = regex.compile(r"\s*,?\s*").match(text, pos)
         start = m.end()
-        words = list(regex.finditer(r"[^\s,;:()]+", text[start:start + 120]))[: self.name_words]
+        # A full stop ends a word, so that a name ending a sentence is found ("... Joko Widodo.");
+        # an initial's stays inside the candidate ("Donald J. Trump").
+        words = list(regex.finditer(r"[^\s,;:()]+?(?=[.!?]*(?:[\s,;:()]|$))", text[start:start + 120]))[: self.name_words]
         for n in range(len(words), 0, -1):
             candidate = text[start:start + words[n - 1].end()]
             if candidate in self.tables.person_by_spelling:
@@ -71,7 +78,11 @@ class TitleCheck(TableCheck):
         for m in finditer(self.regex, doc.norm):
             written_title = m["title"]
             country = t.country_by_form.get(m["country"]) if m["country"] else None
-            found = self.name_after(doc.norm, m.end())
+            # In a role phrase the name after the title is not the title's holder ("Juru Bicara
+            # Presiden RI Prasetyo Hadi") or not on this date ("ajudan Presiden Joko Widodo"):
+            # only whether the country has the title at all is checked.
+            role = self.in_role_phrase(doc, m.start())
+            found = None if role else self.name_after(doc.norm, m.end())
             name = found[0] if found else None
             if country is None and name is None:
                 continue
@@ -122,8 +133,15 @@ class TitleCheck(TableCheck):
                 suggestions, advice = (), "check the title"
             yield Hit(m.start("title"), span_end, (written, name, advice), suggestions, suggestions[0] if len(suggestions) == 1 else None)
 
+    def in_role_phrase(self, doc, start: int) -> bool:
+        """"Juru Bicara | Presiden RI ...": the title names whose spokesperson (aide, era...) it is."""
+        if self.role_before is None:
+            return False
+        line = doc.enclosing("line", start)
+        return self.role_before.search(doc.norm[max(line.start, start - 60):start]) is not None
+
     def _title_fits(self, written: str, office, country) -> bool:
-        if written == office.title:
+        if written == office.title or self.tables.same_office(written, office.title):
             return True
         c = self.tables.countries.get(office.country)
         if c is None:
