@@ -46,3 +46,26 @@ def test_apply_fixes_takes_safe_ones_and_leaves_overlaps_for_a_later_pass():
     assert (fixed, applied) == ("yang dariAntara", [doubled])
     fixed, applied = apply_fixes(text, [glued, overlapping, doubled], unsafe=True)
     assert (fixed, applied) == ("yang dari Antara", [doubled, glued])
+
+
+def test_deleting_a_whole_line_deletes_its_line_end_too():
+    for text, expected in [
+        ("A\nAdvertisement\nB\n", "A\nB\n"),
+        ("Advertisement\nB", "B"),
+        ("A\r\nAdvertisement\r\nB\r\n", "A\r\nB\r\n"),
+        ("A\nAdvertisement", "A"),
+    ]:
+        start = text.index("Advertisement")
+        ad = finding("P.Ad", start, start + 13, text, fix="")
+        assert apply_fixes(text, [ad])[0] == expected
+    # part of a line: only the span goes
+    text = "Isi. Advertisement\nB"
+    ad = finding("P.Ad", 5, 18, text, fix="")
+    assert apply_fixes(text, [ad])[0] == "Isi. \nB"
+
+
+def test_a_fix_leaving_only_a_space_absorbs_what_it_removes():
+    text = "Kata dia.Baca Juga: dariAntara Jadi Berita Warga pulang."
+    box = finding("P.Box", 9, 49, text, fix=" ")
+    inner = finding("P.Glued", 19, 30, text, fix="dari Antara")
+    assert one_per_problem([box, inner], {}) == [box]

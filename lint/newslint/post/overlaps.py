@@ -4,8 +4,9 @@ Several rules can see one problem: an "Advertisement" line is page furniture (bo
 English (language); a glued word is a case change, a function word and a name at once. The user
 should get one finding with one fix, so when findings overlap:
 
-1. A finding whose fix deletes its span (a boilerplate line) absorbs every finding inside that span:
-   once the line goes, so do the problems in it.
+1. A finding whose fix deletes its span (a boilerplate line; or leaves only a space, as removing
+   a "Baca Juga" box glued into a paragraph does) absorbs every finding inside that span: once the
+   text goes, so do the problems in it.
 2. A rule may name rules it is more specific than (``supersedes:``); where their spans overlap,
    only the superseding rule's finding is kept.
 3. Findings of different rules on exactly the same span: the most severe is kept, then one with a
@@ -28,9 +29,13 @@ def _preference(f: Finding):
     return (-level_rank(f.severity), f.fix is None, f.rule)
 
 
+def _deleting(f: Finding) -> bool:
+    return f.fix is not None and not f.fix.strip()
+
+
 def _deletes(d: Finding, f: Finding) -> bool:
     """Whether ``d``'s fix deletes the text ``f`` is about."""
-    if d is f or d.fix != "" or not _inside(f, d):
+    if d is f or not _deleting(d) or not _inside(f, d):
         return False
     if (d.offset, d.end_offset) == (f.offset, f.end_offset):
         return _preference(d) < _preference(f)  # the same span: rule 3 decides
@@ -39,7 +44,7 @@ def _deletes(d: Finding, f: Finding) -> bool:
 
 def one_per_problem(findings: list[Finding], supersedes: dict[str, frozenset[str]]) -> list[Finding]:
     """The findings without those another finding already covers (see the module's rules)."""
-    deleting = [f for f in findings if f.fix == ""]
+    deleting = [f for f in findings if _deleting(f)]
     dropped: set[int] = set()
     ordered = sorted(findings, key=lambda f: (f.offset, -f.end_offset, _preference(f)))
     for i, f in enumerate(ordered):
