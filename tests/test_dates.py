@@ -5,9 +5,10 @@ import pytest
 
 from newslint import lint_text
 from newslint.builtin import builtin_rules_dir
-from newslint.dates import dateline_date, find_dates, load_table
+from newslint.dates import dateline_abroad, dateline_date, find_dates, load_table, year_readings
 from newslint.document import Document
 from newslint.plugins import load_registry
+from newslint.post.fixes import apply_fixes
 
 TABLE = load_table(str(builtin_rules_dir() / "Indonesian" / "_dates.yml"))
 
@@ -32,6 +33,9 @@ def parsed(text):
         ("pada 22-23 April 2025 dan 22 April-1 Mei", []),
         ("Selasa-Rabu (22-23/4/2025)", []),
         ("skor 1/2 dan musim 2024/25", []),
+        ("Kamis (18/6/20250), dan 18 Juni 20255", [(3, 18, 6, None), (None, 18, 6, None)]),  # five-digit years
+        ("nomor 18/6/12345", []),
+        ("pada 18 Juni 20.250 orang", [(None, 18, 6, None)]),
     ],
 )
 def test_date_forms(text, expected):
@@ -64,10 +68,14 @@ def test_a_body_date_is_not_a_dateline():
 WRONG = "Selasa 12 Nov 2024 17:49 WIB\n\nRapat digelar Rabu (12/11) di Jakarta.\n"
 
 
-def test_weekday_resolved_against_the_dateline_with_the_right_weekday_as_fix():
+def test_weekday_resolved_against_the_dateline_offers_both_readings_when_nothing_decides():
     (f,) = lint_text(WRONG, select=["Indonesian.WeekdayMismatch"])
-    assert (f.line, f.column, f.match, f.fix) == (3, 15, "Rabu", "Selasa")
-    assert f.message == "'Rabu' does not fit 12 November 2024, which was a Selasa: the weekday or the date is wrong."
+    assert (f.line, f.column, f.match, f.fix) == (3, 15, "Rabu (12/11)", None)
+    assert f.suggestions == ("Selasa (12/11)", "Rabu (13/11)")
+    assert f.message == (
+        "'Rabu' and 12 November 2024 disagree: 12 November 2024 is a Selasa, "
+        "and the nearest Rabu is 13 November 2024. Check which one is meant."
+    )
 
 
 def test_front_matter_and_date_option_give_the_publication_date(newslint, write):
@@ -75,21 +83,16 @@ def test_front_matter_and_date_option_give_the_publication_date(newslint, write)
     assert lint_text(body, select=["date"]) == []  # no publication date: the year is unknown
     front = write("fm.md", "---\ntitle: Rapat\ndate: 2024-11-12\n---\n" + body)
     run = newslint("--format", "json", "--select", "date", front)
-    assert [(f["line"], f["fix"]["replacement"]) for f in run.findings] == [(5, "Selasa")]
+    assert [(f["line"], f["suggestions"][0], f.get("fix")) for f in run.findings] == [(5, "Selasa (12/11)", None)]
     plain = write("plain.txt", body)
     run = newslint("--format", "json", "--select", "date", "--date", "2024-11-12", plain)
-    assert [f["match"] for f in run.findings] == ["Rabu"]
+    assert [f["match"] for f in run.findings] == ["Rabu (12/11)"]
     assert newslint("--format", "json", "--select", "date", "--date", "2025-11-12", plain).findings == []
 
 
 def test_bad_date_option(newslint, write):
     run = newslint("--date", "12/11/2024", write("a.txt", "Isi.\n"))
     assert run.code == 2 and "not a date (YYYY-MM-DD)" in run.err
-
-
-def test_mistyped_year_is_named():
-    (f,) = lint_text("Jumat 20 Jun 2025 17:57 WIB\n\nIa mengunggahnya Jumat (20/6/2026).\n", select=["date"])
-    assert f.message.endswith("in 2025 (the article's year) it fits: the year is probably mistyped.")
 
 
 def test_relative_word_message_shows_the_arithmetic():
@@ -105,3 +108,232 @@ def test_dates_in_read_also_lines_and_quoted_titles_are_left_alone():
         "Film berjudul \"Kamis (12/6) Kelabu\" tayang pekan ini.\n"
     )
     assert lint_text(text, select=["date"]) == []
+
+
+# -- WeekdayMismatch: which part of the date is wrong ----------------------------------------
+
+WEEKDAY = ["Indonesian.WeekdayMismatch"]
+
+
+def weekday_finding(text):
+    (f,) = lint_text(text, select=WEEKDAY)
+    return f
+
+
+def fixed_line(text, line, select=WEEKDAY):
+    """The given line of ``text`` after applying the safe fixes (what --fix would write)."""
+    findings = lint_text(text, select=select)
+    out, _ = apply_fixes(text, [f for f in findings])
+    return out.split("\n")[line - 1]
+
+
+# Publication dates: Wed 18 June 2025, Thu 19 June 2025, Fri 20 June 2025.
+WED, THU, FRI = "Rabu, 18 Jun 2025 13:00 WIB\n\n", "Kamis, 19 Jun 2025 09:00 WIB\n\n", "Jumat, 20 Jun 2025 18:00 WIB\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, match, fix, part",
+    [
+        # a year a year away, the same day this year is the weekday and the article's date
+        (FRI + "Foto itu diunggah Jumat (20/6/2026) malam.", "2026", "2025", "year"),
+        (FRI + "Foto itu diunggah Jumat, 20 Juni 2026 malam.", "2026", "2025", "year"),
+        (FRI + "Foto itu diunggah Jumat (20/6/26) malam.", "26", "25", "year"),
+        # a month away, the same day in the article's month fits
+        (WED + "Menurut keterangan resmi, Rabu (18/5/2025), tim lolos.", "5", "6", "month"),
+        (WED + "Menurut keterangan resmi, Rabu (18/05/2025), tim lolos.", "05", "06", "month"),
+        (WED + "Menurut keterangan resmi, Rabu, 18 Mei 2025, tim lolos.", "Mei", "Juni", "month"),
+        # January: last year's year typed out of habit
+        ("Selasa, 7 Jan 2025 10:00 WIB\n\nIa ditangkap Senin (6/1/2024) malam.", "2024", "2025", "year"),
+    ],
+)
+def test_a_date_far_from_publication_whose_one_part_correction_is_in_its_week(text, match, fix, part):
+    f = weekday_finding(text)
+    assert (f.match, f.fix, f.applicability) == (match, fix, "safe")
+    assert f"the {part} is wrong" in f.message and "only this reading lies within a week of it" in f.message
+
+
+def test_a_far_date_with_no_correction_near_publication_is_undecided():
+    f = weekday_finding(WED + "Sekolah itu disegel pada Selasa (18/5/2025).")
+    assert (f.match, f.fix) == ("Selasa (18/5/2025)", None)
+    assert f.suggestions == ("Minggu (18/5/2025)", "Selasa (20/5/2025)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRI + "Setahun lalu, Jumat (20/6/2024), ia dilantik.",  # an anniversary: the year may be right
+        FRI + "Ia pernah ditahan pada Jumat (20/6/2015).",  # ten years off: not a slip of one
+        WED + "Rapat digelar Rabu, 18 Mar 2025.",  # three months off: not a slip of one
+    ],
+)
+def test_no_safe_year_or_month_fix_where_the_date_may_be_meant(text):
+    f = weekday_finding(text)
+    assert f.fix is None and len(f.suggestions) == 2
+
+
+def test_said_or_done_after_publication_means_the_day_is_wrong():
+    text = WED.replace("13:00", "20:00") + '"Kami siap," kata Budi kepada wartawan, Rabu (19/6/2025).'
+    f = weekday_finding(text)
+    assert (f.line, f.match, f.fix, f.applicability) == (3, "19", "18", "safe")
+    assert f.message == (
+        "The weekday 'Rabu' is right and the day is wrong (told as done or said, it cannot lie after "
+        "the article's date, 18 Juni 2025): 18 Juni 2025, not 19 Juni 2025."
+    )
+    assert fixed_line(text, 3) == '"Kami siap," kata Budi kepada wartawan, Rabu (18/6/2025).'
+
+
+def test_said_on_publication_day_with_a_weekday_of_tomorrow_means_the_weekday_is_wrong():
+    f = weekday_finding(THU + "Hal itu dikatakan Ani, Jumat (19/6/2025).")
+    assert (f.match, f.fix, f.applicability) == ("Jumat", "Kamis", "safe")
+    assert "the weekday is wrong, write Kamis" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WED.replace("13:00", "20:00") + "Rapat akan digelar Rabu (19/6/2025).",  # a plan, not a past event
+        WED.replace("13:00", "20:00") + '"Kami siap," kata Budi, Rabu (19/6/2025) waktu setempat.',  # local time
+        WED.replace("13:00", "20:00") + 'TOKYO - "Kami siap," kata Budi, Rabu (19/6/2025).',  # dateline abroad
+        THU + "Laga itu dimainkan Rabu (19/6/2025).",  # both readings lie before publication
+    ],
+)
+def test_undecided_when_publication_order_cannot_tell(text):
+    f = weekday_finding(text)
+    assert f.fix is None and len(f.suggestions) == 2 and "Check which one is meant" in f.message
+
+
+@pytest.mark.parametrize(
+    "text, match, fix, line",
+    [
+        (THU + "RUPS digelar hari ini, Kamis (20/6/2025), di Jakarta.", "20", "19", "RUPS digelar hari ini, Kamis (19/6/2025), di Jakarta."),
+        (THU + "RUPS digelar hari ini, Rabu (19/6/2025), di Jakarta.", "Rabu", "Kamis", "RUPS digelar hari ini, Kamis (19/6/2025), di Jakarta."),
+        (WED + "Pelaku ditangkap kemarin, Selasa (18/6/2025) sore.", "18", "17", "Pelaku ditangkap kemarin, Selasa (17/6/2025) sore."),
+        (WED + "Sidang digelar besok, Rabu (19/6/2025).", "Rabu", "Kamis", "Sidang digelar besok, Kamis (19/6/2025)."),
+    ],
+)
+def test_a_relative_word_names_the_day(text, match, fix, line):
+    f = weekday_finding(text)
+    assert (f.match, f.fix, f.applicability) == (match, fix, "safe")
+    assert "puts it on" in f.message
+    assert fixed_line(text, 3) == line
+
+
+def test_the_same_weekday_elsewhere_decides_but_not_safely():
+    text = FRI + "Ia hadir di Jakarta, Jumat (20/6/2025).\n\nHal itu diungkap Dony, dikutip Jumat (18/6/2025)."
+    f = weekday_finding(text)
+    assert (f.line, f.match, f.fix, f.applicability) == (5, "18", "20", "unsafe")
+    assert "(the article names Jumat 20 Juni 2025 elsewhere)" in f.message
+    assert fixed_line(text, 5) == "Hal itu diungkap Dony, dikutip Jumat (18/6/2025)."  # --fix leaves it
+    out, _ = apply_fixes(text, lint_text(text, select=WEEKDAY), unsafe=True)
+    assert out.split("\n")[4] == "Hal itu diungkap Dony, dikutip Jumat (20/6/2025)."
+
+
+def test_the_dateline_is_not_another_mention_of_the_event():
+    # The dateline names Friday 20 June; a match on "Sabtu, 20 Juni" may be tomorrow's.
+    f = weekday_finding("Jumat, 20 Jun 2025 15:00 WIB\n\nLaga pertama dimainkan Sabtu, 20 Juni 2025 di Jakarta.")
+    assert (f.match, f.fix) == ("Sabtu, 20 Juni 2025", None)
+    assert f.suggestions == ("Jumat, 20 Juni 2025", "Sabtu, 21 Juni 2025")
+
+
+def test_evidence_that_disagrees_decides_nothing():
+    # "hari ini" says the date is right (19/6); the other Rabu says the day is wrong (18/6).
+    f = weekday_finding(THU + "Rapat digelar Rabu (18/6/2025).\n\nHasilnya diumumkan hari ini, Rabu (19/6/2025).")
+    assert f.fix is None and f.match == "Rabu (19/6/2025)"
+
+
+def test_without_a_publication_date_both_readings_are_offered():
+    f = weekday_finding("Kepolisian menggelar rapat pada Rabu (16/6/2025) di Jakarta.")
+    assert (f.match, f.fix) == ("Rabu (16/6/2025)", None)
+    assert f.suggestions == ("Senin (16/6/2025)", "Rabu (18/6/2025)")
+    assert f.message == (
+        "'Rabu' and 16 Juni 2025 disagree: 16 Juni 2025 is a Senin, and the nearest Rabu is 18 Juni 2025. "
+        "Check which one is meant."
+    )
+
+
+# -- five-digit years --------------------------------------------------------------------------
+
+
+def test_year_readings_drop_one_digit():
+    assert year_readings("20250") == [2025, 2020, 2050]
+    assert year_readings("20255") == [2025, 2055]
+
+
+def test_a_five_digit_year_gets_the_article_year_as_a_safe_fix():
+    text = THU + "Laga digelar Kamis (19/6/20250), di Bandung."
+    (f,) = lint_text(text, select=["Indonesian.ImpossibleDate"])
+    assert (f.match, f.fix, f.applicability, f.suggestions) == ("20250", "2025", "safe", ("2025", "2020", "2050"))
+    assert f.message == "'20250' is not a year: a digit was typed twice or once too many; 2025 is probably meant."
+    assert fixed_line(text, 3, ["Indonesian.ImpossibleDate"]) == "Laga digelar Kamis (19/6/2025), di Bandung."
+    assert lint_text(text, select=WEEKDAY) == []  # Thursday 19/6/2025 fits
+
+
+def test_a_five_digit_year_without_publication_date_is_only_suggested():
+    (f,) = lint_text("Laga digelar Kamis (18/6/20250) di Bandung.", select=["Indonesian.ImpossibleDate"])
+    assert f.fix is None
+    assert f.suggestions[0] == "2020"  # the reading the weekday fits first; it may be the slip itself
+    assert set(f.suggestions) == {"2020", "2025", "2050"}
+
+
+def test_a_five_digit_year_beside_a_wrong_weekday_is_two_findings():
+    found = lint_text(THU + "Laga digelar Kamis (18/6/20250), di Bandung.", select=["date"])
+    by_rule = {f.rule: f for f in found}
+    assert by_rule["Indonesian.ImpossibleDate"].fix == "2025"
+    weekday = by_rule["Indonesian.WeekdayMismatch"]
+    assert weekday.fix is None
+    assert weekday.suggestions == ("Rabu (18/6/2025)", "Kamis (19/6/2025)")  # the year repaired in both
+
+
+# -- RelativeDate: "hari ini" one day off ------------------------------------------------------
+
+RELATIVE = ["Indonesian.RelativeDate"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "",
+        "JAKARTA, KOMPAS.com - ",
+        "Liputan6.com, Bandung - ",
+        "REPUBLIKA.CO.ID, CIREBON — ",
+    ],
+)
+def test_hari_ini_one_day_off_at_home_is_reported(opening):
+    (f,) = lint_text(WED + opening + "Rapat digelar hari ini, Selasa (17/6/2025).", select=RELATIVE)
+    assert f.match == "hari ini"
+    assert f.message == "'hari ini' means 18 Juni 2025 for an article of 18 Juni 2025, but the date beside it is 17 Juni 2025."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WED + "Rapat digelar hari ini, Selasa (17/6/2025) waktu setempat.",
+        WED + "NEW YORK, KOMPAS.com - Rapat digelar hari ini, Selasa (17/6/2025).",
+        WED + "Liputan6.com, Moskow - Rapat digelar hari ini, Selasa (17/6/2025).",
+        WED + "SEOUL - Rapat digelar hari ini, Kamis (19/6/2025).",
+        WED + "REPUBLIKA.CO.ID, TEHERAN — Rapat digelar hari ini, Selasa (17/6/2025).",
+    ],
+)
+def test_hari_ini_one_day_off_in_local_time_or_abroad_is_accepted(text):
+    assert lint_text(text, select=RELATIVE) == []
+
+
+def test_hari_ini_two_days_off_abroad_is_still_reported():
+    (f,) = lint_text(WED + "SEOUL - Rapat digelar hari ini, Senin (16/6/2025).", select=RELATIVE)
+    assert f.match == "hari ini"
+
+
+@pytest.mark.parametrize(
+    "text, abroad",
+    [
+        ("SEOUL - Isi.", True),
+        ("Kamis 19 Jun 2025\n\nJudul\n\nLOS ANGELES- Isi.", True),
+        ("TEMPO.CO, Washington - Isi.", True),
+        ("JAKARTA, KOMPAS.com - Isi.", False),
+        ("Seoul menjadi tuan rumah.", False),
+        ("Paris, kota mode, bersiap.", False),
+        ("Judul\n\n" + "Isi.\n" * 12 + "SEOUL - terlalu jauh dari awal.", False),
+    ],
+)
+def test_dateline_abroad(text, abroad):
+    assert dateline_abroad(text, TABLE) is abroad

@@ -4,7 +4,7 @@ The table (YAML, e.g. ``rules/Indonesian/_dates.yml``) names weekdays, months an
 this module knows only the shapes news writes dates in:
 
     Rabu (18/6/2025)    Rabu (18/6)    Rabu, 18 Juni 2025    18 Jun 2025 17:49 WIB    18/06/2025
-    19 Juni (the year from the publication date)
+    19 Juni (the year from the publication date)    Kamis (18/6/20250) (a year typed with a digit too many)
 
 Ranges ("22-23 April 2025", "22 April-1 Mei") are not dates of one day and are skipped.
 """
@@ -21,6 +21,8 @@ from newslint.patterns import literal_alternation as _names
 from newslint.yamlfile import read_mapping
 
 HEADER_LINES = 6  # a dateline is looked for in the first lines of an article
+# A year as written: four digits, or five starting like a year (a digit typed twice: "20250").
+_YEAR = r"(?:19|20)\d{3}|\d{4}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class DateTable:
     numeric: regex.Pattern
     named: regex.Pattern
     relative_re: regex.Pattern
+    said: regex.Pattern | None  # words that report what was said or done ("kata", "dikutip")
+    abroad: regex.Pattern | None  # a dateline in a place abroad ("SEOUL -")
 
 
 @lru_cache(maxsize=None)
@@ -53,15 +57,23 @@ def load_table(path: str) -> DateTable:
     flags = regex.IGNORECASE | regex.MULTILINE
     # "Rabu (18/6/2025)", "Rabu, 18/6/2025", "18/06/2025"; a weekday is needed when the year is missing.
     numeric = regex.compile(
-        rf"(?:{wd_prefix}\s*,?\s*\(?\s*)?(?<![\d/.-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])(?:\s*\))?",
+        rf"(?:{wd_prefix}\s*,?\s*\(?\s*)?(?<![\d/.-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>{_YEAR}|\d{{2}}))?(?![\d/])(?:\s*\))?",
         flags,
     )
     # "Selasa, 12 November 2024", "12 Nov 2024", "Rabu (18 Juni 2025)", "19 Juni".
     named = regex.compile(
-        rf"(?:{wd_prefix}\s*[,(]?\s*)?(?<![\d–-]\s?)(?<![\d]\s?[–-]\s?)\b(?P<d>\d{{1,2}})\s+(?P<mon>(?:{mon}))\b\.?(?![–-]|\s*[–-]\s*\d)(?:\s+(?P<y>\d{{4}})\b)?",
+        rf"(?:{wd_prefix}\s*[,(]?\s*)?(?<![\d–-]\s?)(?<![\d]\s?[–-]\s?)\b(?P<d>\d{{1,2}})\s+(?P<mon>(?:{mon}))\b\.?(?![–-]|\s*[–-]\s*\d)(?:\s+(?P<y>{_YEAR})\b)?",
         flags,
     )
     relative_re = regex.compile(rf"\b(?:{_names(relative)})\b", flags)
+    said = regex.compile(rf"\b(?:{mapping['said_markers']})\b", flags) if mapping.get("said_markers") else None
+    abroad = None
+    if mapping.get("places_abroad"):
+        outlet = mapping.get("dateline_outlet")
+        before = rf"(?:(?:{outlet})\s*,\s*)?" if outlet else ""
+        after = rf"(?:,\s*(?:{outlet})\s*)?" if outlet else ""
+        places = _names(mapping["places_abroad"])
+        abroad = regex.compile(rf"^\s*{before}(?:{places})\s*{after}[-–—]", flags)
     return DateTable(
         path=path,
         weekdays=weekdays,
@@ -74,6 +86,8 @@ def load_table(path: str) -> DateTable:
         numeric=numeric,
         named=named,
         relative_re=relative_re,
+        said=said,
+        abroad=abroad,
     )
 
 
@@ -83,10 +97,19 @@ class DateMention:
     end: int
     day: int
     month: int
-    year: int | None  # as written (two-digit years expanded)
+    year: int | None  # as written (two-digit years expanded); None when missing or mistyped
     weekday: int | None  # the weekday named before the date, if any
     weekday_span: tuple[int, int] | None
     text: str
+    day_span: tuple[int, int] = (0, 0)
+    month_span: tuple[int, int] = (0, 0)
+    year_span: tuple[int, int] | None = None
+    year_digits: str | None = None  # the year's digits as typed
+
+    @property
+    def mistyped_year(self) -> bool:
+        """A year typed with five digits ("20250")."""
+        return self.year_digits is not None and len(self.year_digits) == 5
 
     def date(self, year: int | None = None) -> dt.date | None:
         """The date, in ``year`` when none is written; None when impossible."""
@@ -116,6 +139,8 @@ def find_dates(text: str, table: DateTable, start: int = 0, end: int | None = No
             year = int(m["y"]) if m["y"] else None
             if year is not None and year < 100:
                 year += 2000
+            if year is not None and year > 9999:
+                year = None  # mistyped: see year_readings
             wd = m["wd"]
             mention = DateMention(
                 start=m.start(),
@@ -126,6 +151,10 @@ def find_dates(text: str, table: DateTable, start: int = 0, end: int | None = No
                 weekday=table.weekdays[wd.lower()] if wd else None,
                 weekday_span=(m.start("wd"), m.end("wd")) if wd else None,
                 text=m.group(),
+                day_span=m.span("d"),
+                month_span=m.span("m" if kind == "numeric" else "mon"),
+                year_span=m.span("y") if m["y"] else None,
+                year_digits=m["y"],
             )
             # Keep the longest mention starting at one place.
             if m.start() not in found or found[m.start()].end < m.end():
@@ -145,14 +174,20 @@ _TIME = regex.compile(r"\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC)?|WIB")
 def dateline_date(text: str, table: DateTable) -> dt.date | None:
     """The publication date from an article's header: a full date followed by a time
     ("Selasa 12 Nov 2024 17:49 WIB", "Kompas.com- 18/06/2025, 20:31 WIB") in its first lines."""
+    mention = dateline_mention(text, table)
+    return mention.date() if mention is not None else None
+
+
+def dateline_mention(text: str, table: DateTable) -> DateMention | None:
+    """The date of the article's dateline (see :func:`dateline_date`), where it is written."""
     pos = 0
     for _ in range(HEADER_LINES):
         nl = text.find("\n", pos)
         line_end = len(text) if nl == -1 else nl
         for mention in find_dates(text, table, pos, line_end):
             tail = text[mention.end:min(line_end, mention.end + 12)]
-            if mention.year is not None and _TIME.search(tail):
-                return mention.date()
+            if mention.year is not None and _TIME.search(tail) and mention.date() is not None:
+                return mention
         if nl == -1:
             break
         pos = nl + 1
@@ -171,3 +206,36 @@ def nearest_year(day: int, month: int, published: dt.date) -> int | None:
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1] if best else None
+
+
+def year_readings(digits: str) -> list[int]:
+    """The years a five-digit year may have meant, one digit dropped ("20250" -> 2025, 2020,
+    2050), the last digit dropped first (the likeliest slip: a key hit once more)."""
+    out: list[int] = []
+    for i in reversed(range(len(digits))):
+        year = int(digits[:i] + digits[i + 1:])
+        if 1900 <= year <= 2099 and year not in out:
+            out.append(year)
+    return out
+
+
+def nearest_weekday(date: dt.date, weekday: int) -> dt.date:
+    """The date with ``weekday`` at most three days from ``date``."""
+    shift = (weekday - date.weekday()) % 7
+    return date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+
+
+def dateline_abroad(text: str, table: DateTable, lines: int = HEADER_LINES + 4) -> bool:
+    """Whether one of the article's first lines opens with a dateline in a place abroad
+    ("SEOUL -", "NEW YORK, KOMPAS.com -", "Liputan6.com, Moskow -")."""
+    if table.abroad is None:
+        return False
+    pos = 0
+    for _ in range(lines):
+        if table.abroad.match(text, pos):
+            return True
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return False
+        pos = nl + 1
+    return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newslint.checks import Check, Hit
-from newslint.dates import DateTable, find_dates, load_table, nearest_year
+from newslint.dates import DateTable, dateline_abroad, dateline_mention, find_dates, load_table, nearest_weekday, nearest_year, year_readings
 from newslint.engine import format_message
 
 
@@ -46,6 +46,9 @@ class DateCheck(Check):
         return out
 
     def resolve(self, mention, published, quoted) -> dt.date | None:
+        if mention.mistyped_year:
+            year = likely_year(mention, published)
+            return mention.date(year) if year is not None else None
         if mention.year is not None:
             return mention.date()
         if published is None or quoted:
@@ -58,6 +61,15 @@ class DateCheck(Check):
     def weekday_name(self, index: int, like: str) -> str:
         name = self.weekday_names[index]
         return name.upper() if like.isupper() else name if like[:1].isupper() else name.lower()
+
+
+def likely_year(m, published) -> int | None:
+    """The year a five-digit year meant: the reading within a year of publication (the weekday
+    beside it cannot decide: it may be the slip itself); None without a publication date."""
+    if published is None:
+        return None
+    near = [y for y in year_readings(m.year_digits) if abs(y - published.year) <= 1]
+    return min(near, key=lambda y: abs(y - published.year)) if near else None
 
 
 def _longest_names(table: dict) -> dict:
@@ -76,28 +88,215 @@ def _first_names(table: dict) -> dict:
 
 
 class WeekdayCheck(DateCheck):
-    """%s: the weekday written; %s: the date; %s: the weekday it really was. With
-    ``message_year``, a mistyped year is named when the weekday fits the publication year."""
+    """A weekday that does not fit its date. Either part may be the slip, so the article is asked
+    which: a relative word before the date ("hari ini, Rabu (19/6)"), an event told as done but
+    dated after publication, a written date far from publication whose one-field correction lies
+    in the article's own week, another mention of the same weekday with a fitting date. Where
+    that decides, the finding covers the wrong part with its correction as the fix; where it does
+    not, it covers the whole date and suggests both readings, with no fix."""
 
-    keys = {**DateCheck.keys, "message_year": ("str", "message when the weekday fits another year")}
+    keys = {
+        **DateCheck.keys,
+        "message_weekday": ("str", "the weekday is wrong: %s weekday, %s date, %s its weekday, %s evidence, %s fix"),
+        "message_date": ("str", "the date is wrong: %s weekday, %s part, %s evidence, %s right date, %s date written"),
+        "parts": ("map", "names of the parts of a date in messages: day, month, year, date"),
+        "evidence": ("map", "evidence wording: relative (%s word, %s date), told_after (%s publication), near (%s publication), same_event (%s weekday, %s date)"),
+    }
+    # Evidence strong enough for a safe fix (another mention of the weekday may be another event).
+    SAFE_EVIDENCE = ("relative", "told_after", "near")
+
+    def compile(self):
+        super().compile()
+        self.parts = {"day": "day", "month": "month", "year": "year", "date": "date", **(self.rule.option("parts") or {})}
+        self.evidence_text = self.rule.option("evidence") or {}
 
     def find(self, doc):
         published = doc.meta.get("published")
-        for m, _, quoted, skipped in self.mentions(doc):
+        slack_abroad = dateline_abroad(doc.norm, self.table)
+        mentions = self.mentions(doc)
+        # Other mentions whose weekday fits, but not the dateline: it is the publication date, not an event.
+        dateline = dateline_mention(doc.norm, self.table)
+        fitting = [(m.weekday, d) for m, _, q, sk in mentions
+                   if m.weekday is not None and not sk and not (dateline and m.start < dateline.end and dateline.start < m.end)
+                   for d in [self.resolve(m, published, q)] if d is not None and d.weekday() == m.weekday]
+        for m, sentence, quoted, skipped in mentions:
             if m.weekday is None or skipped:
                 continue
             date = self.resolve(m, published, quoted)
             if date is None or date.weekday() == m.weekday:
                 continue
-            ws, we = m.weekday_span
-            written = doc.text[ws:we]
-            right = self.weekday_name(date.weekday(), written)
-            args = (written, self.show(date), right)
-            message = None
-            fitting = [y for y in (date.year - 1, date.year + 1) if _weekday(y, m.month, m.day) == m.weekday]
-            if m.year is not None and published is not None and published.year in fitting and self.rule.option("message_year"):
-                message = format_message(self.rule.option("message_year"), args + (str(published.year),))
-            yield Hit(ws, we, args, (right,), right, message)
+            readings = date_readings(date, m, published)
+            slack = 1 if slack_abroad or self.table.local_time.search(doc.norm, sentence.start, sentence.end) else 0
+            choices = [date, *readings]
+            evidence = [
+                ("relative", self._by_relative_word(doc, m, sentence, choices, published, slack)),
+                ("told_after", self._by_publication_order(doc, m, sentence, choices, published, slack)),
+                ("near", _by_distance(choices, published)),
+                ("same_event", _by_other_mention(m, choices, fitting)),
+            ]
+            evidence = [(kind, allowed, args) for kind, found in evidence
+                        if found and len(found[0]) < len(choices) for allowed, args in [found]]
+            left = [c for c in choices if all(c in allowed for _, allowed, _ in evidence)]
+            hit = self._decided(doc, m, date, left[0], evidence) if evidence and len(left) == 1 else None
+            yield hit or self._undecided(doc, m, date, readings[0])
+
+    # -- evidence: each returns (the readings it allows, args for its wording) or None ----------
+    # The readings are the date as written (the weekday is wrong) and the dates the weekday may
+    # have meant (the date is wrong). Only a reading every piece of evidence allows can be the fix.
+    def _by_relative_word(self, doc, m, sentence, choices, published, slack):
+        """"hari ini, Rabu (19/6)": the relative word names the day."""
+        if published is None:
+            return None
+        window = self.table.relative_window
+        words = list(self.table.relative_re.finditer(doc.norm, max(sentence.start, m.start - window), m.start))
+        if not words or find_dates(doc.norm, self.table, words[-1].end(), m.start):
+            return None
+        word = words[-1]
+        low, high = self.table.relative[word.group().lower()]
+        low, high = published + dt.timedelta(days=low - slack), published + dt.timedelta(days=high + slack)
+        implied = self.show(low) if low == high else f"{self.show(low)} – {self.show(high)}"
+        return [c for c in choices if low <= c <= high], (doc.text[word.start():word.end()], implied)
+
+    def _by_publication_order(self, doc, m, sentence, choices, published, slack):
+        """An event told as done or said cannot be dated after the article."""
+        if published is None:
+            return None
+        text, near_start = doc.norm, max(sentence.start, m.start - 60)
+        told = self.table.past.search(text, near_start, min(sentence.end, m.end + 12)) or (
+            self.table.said is not None and self.table.said.search(text, near_start, m.start))
+        if not told or self.table.future.search(text, sentence.start, sentence.end):
+            return None
+        return [c for c in choices if c <= published + dt.timedelta(days=slack)], (published,)
+
+    # -- findings ------------------------------------------------------------------------------
+    def _decided(self, doc, m, date, right, evidence):
+        """The finding on the wrong part, citing the first evidence that alone decides (else the
+        first of those that decide together: then the fix is unsafe)."""
+        alone = [(k, a) for k, allowed, a in evidence if allowed == [right]]
+        kind, args = alone[0] if alone else (evidence[0][0], evidence[0][2])
+        applicability = "safe" if alone and kind in self.SAFE_EVIDENCE else "unsafe"
+        ws, we = m.weekday_span
+        written = doc.text[ws:we]
+        if kind == "same_event":  # "the article names Jumat 20 Juni 2025 elsewhere"
+            args = (written if right != date else self.weekday_name(date.weekday(), written), right)
+        shown = tuple(self.show(a) if isinstance(a, dt.date) else a for a in args)
+        reason = format_message(self.evidence_text.get(kind, kind), shown)
+        if right == date:
+            fix = self.weekday_name(date.weekday(), written)
+            args = (written, self.show(date), fix, reason, fix)
+            message = format_message(self.rule.option("message_weekday") or self.rule.message, args)
+            return Hit(ws, we, args, (fix,), fix, message, applicability)
+        change = self.rewrite(doc, m, date, right)
+        if change is None:
+            return None
+        start, end, fix, part = change
+        args = (written, self.parts[part], reason, self.show(right), self.show(date))
+        message = format_message(self.rule.option("message_date") or self.rule.message, args)
+        return Hit(start, end, args, (fix,), fix, message, applicability)
+
+    def _undecided(self, doc, m, date, other):
+        """Both readings, as whole dates: the weekday of the date, or the date of the weekday
+        (a five-digit year repaired in both)."""
+        ws, we = m.weekday_span
+        written = doc.text[ws:we]
+        right_weekday = self.weekday_name(date.weekday(), written)
+        suggestions = [self._mention_text(doc, m, right_weekday, date, date)]
+        if self.rewrite(doc, m, date, other) is not None:
+            suggestions.append(self._mention_text(doc, m, written, date, other))
+        args = (written, self.show(date), self.show(date), right_weekday, written, self.show(other))
+        return Hit(ws, m.end, args, tuple(suggestions), None)
+
+    def _mention_text(self, doc, m, weekday: str, written: dt.date, right: dt.date) -> str:
+        """The mention from its weekday on, with ``weekday`` and the date ``right``."""
+        we = m.weekday_span[1]
+        change = self.rewrite(doc, m, written, right)
+        if change is None:
+            return weekday + doc.text[we:m.end]
+        start, end, text, _ = change
+        return weekday + doc.text[we:start] + text + doc.text[end:m.end]
+
+    def rewrite(self, doc, m, written: dt.date, right: dt.date):
+        """(start, end, replacement, part) turning the written date into ``right``, keeping how it
+        is written (padding, month names, two-digit years); None when a part to change is not written."""
+        fields = []
+        if right.day != written.day:
+            fields.append(("day", m.day_span, _pad(right.day, m.day_span, doc.text)))
+        if right.month != written.month:
+            fields.append(("month", m.month_span, self.month_text(right.month, m, doc.text)))
+        if right.year != written.year or m.mistyped_year:  # a five-digit year is repaired too
+            if m.year_span is None:
+                return None
+            width = m.year_span[1] - m.year_span[0]
+            fields.append(("year", m.year_span, str(right.year)[-2:] if width == 2 else str(right.year)))
+        if not fields:
+            return None
+        start, end = min(f[1][0] for f in fields), max(f[1][1] for f in fields)
+        out, pos = [], start
+        for _, (s, e), text in sorted(fields, key=lambda f: f[1][0]):
+            out += [doc.text[pos:s], text]
+            pos = e
+        out.append(doc.text[pos:end])
+        return start, end, "".join(out), fields[0][0] if len(fields) == 1 else "date"
+
+    def month_text(self, month: int, m, text: str) -> str:
+        written = text[m.month_span[0]:m.month_span[1]]
+        if written.isdigit():
+            return _pad(month, m.month_span, text)
+        # A full name for a full name ("Mei" -> "Juni"), else the abbreviation nearest in length.
+        if written.lower() == self.month_names[self.table.months[written.lower()]].lower():
+            name = self.month_names[month]
+        else:
+            names = [n for n, v in self.table.months.items() if v == month and n != self.month_names[month].lower()]
+            name = min(names or [self.month_names[month]], key=lambda n: (abs(len(n) - len(written)), -len(n)))
+        return name.upper() if written.isupper() else name.capitalize() if written[:1].isupper() else name
+
+
+NEAR_DAYS = 7  # a corrected date this close to publication is the article's own news ...
+FAR_DAYS = 20  # ... when the date as written is this far from it
+
+
+def date_readings(date: dt.date, m, published) -> list[dt.date]:
+    """The dates the writer may have meant if the weekday is right and one part of the date is
+    wrong: the nearest day with that weekday first, then, near publication, the same day in the
+    month before or after (a slip of one: "13/5" for "13/6") or, for a written year one off the
+    article's, in the article's year ("2026" for "2025"; an older year may be an anniversary)."""
+    out = [nearest_weekday(date, m.weekday)]
+    if published is not None:
+        years = [published.year] if m.year is not None and abs(date.year - published.year) == 1 else []
+        candidates = [(date.day, month, date.year) for month in (date.month - 1, date.month + 1) if 1 <= month <= 12]
+        candidates += [(date.day, date.month, y) for y in years]
+        for day, month, year in candidates:
+            if _weekday(year, month, day) == m.weekday:
+                other = dt.date(year, month, day)
+                if other not in out and abs((other - published).days) <= NEAR_DAYS:
+                    out.append(other)
+    return out
+
+
+def _by_distance(choices, published):
+    """A date far from publication: only readings in the article's own week are allowed."""
+    date = choices[0]
+    if published is None or abs((date - published).days) <= FAR_DAYS:
+        return None
+    return [c for c in choices if abs((c - published).days) <= NEAR_DAYS], (published,)
+
+
+def _by_other_mention(m, choices, fitting):
+    """The article names the same weekday elsewhere with a date that fits it (one of the
+    readings), or names this date elsewhere with its right weekday."""
+    date = choices[0]
+    same = {d for wd, d in fitting if wd == m.weekday and d in choices[1:]}
+    other = any(d == date for _, d in fitting)
+    if len(same) == 1 and not other:
+        return list(same), ()
+    if other and not same:
+        return [date], ()
+    return None
+
+
+def _pad(number: int, span, text: str) -> str:
+    width = span[1] - span[0]
+    return str(number).zfill(width) if text[span[0]] == "0" else str(number)
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -108,11 +307,18 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 
 
 class ImpossibleDateCheck(DateCheck):
-    """%s: the date as written; %s: how many days its month has."""
+    """%s: the date as written; %s: how many days its month has. A year typed with five digits
+    ("18/6/20250") is reported with ``message_year`` (%s: the year; %s: the likeliest reading),
+    its readings as suggestions; the fix, when the publication year or the weekday decides."""
+
+    keys = {**DateCheck.keys, "message_year": ("str", "message for a five-digit year: %s as typed, %s the year meant")}
 
     def find(self, doc):
         published = doc.meta.get("published")
         for m, _sentence, _quoted, _skipped in self.mentions(doc):
+            if m.mistyped_year:
+                yield self._five_digit_year(doc, m, published)
+                continue
             year = m.year if m.year is not None else (published.year if published else 2001)
             if m.month == 2 and m.day == 29 and m.year is None and published is None:
                 continue  # 29 February without a year may well exist
@@ -120,6 +326,19 @@ class ImpossibleDateCheck(DateCheck):
                 continue
             days = 29 if m.month == 2 and _weekday(year, 2, 29) is not None else _month_length(year, m.month)
             yield Hit(m.start, m.end, (doc.text[m.start:m.end].strip(), f"{days}"))
+
+
+    def _five_digit_year(self, doc, m, published) -> Hit:
+        year = likely_year(m, published)
+        # The likeliest first: the publication's year, else one the weekday fits, else the last digit dropped.
+        readings = sorted(year_readings(m.year_digits), key=lambda y: (y != year, _weekday(y, m.month, m.day) != m.weekday))
+        safe = year is not None and year == published.year
+        shown = [str(y) for y in readings]
+        start, end = m.year_span
+        template = self.rule.option("message_year") or self.rule.message
+        args = (m.year_digits, " or ".join(shown) if year is None else shown[0])
+        fix = str(year) if year is not None else None
+        return Hit(start, end, args, tuple(shown), fix, format_message(template, args), "safe" if safe else "unsafe")
 
 
 def _month_length(year: int, month: int) -> int:
@@ -138,12 +357,13 @@ class RelativeDateCheck(DateCheck):
         if published is None:
             return
         window = self.table.relative_window
+        abroad = dateline_abroad(doc.norm, self.table)
         for m, sentence, quoted, skipped in self.mentions(doc):
-            if skipped or quoted:
+            if skipped or quoted or m.mistyped_year:
                 continue
             date = self.resolve(m, published, quoted)
-            if date is None:
-                continue
+            if date is None or (m.weekday is not None and date.weekday() != m.weekday):
+                continue  # the weekday check weighs the word against both readings
             # The relative word nearest before this date, with no other date in between.
             words = list(self.table.relative_re.finditer(doc.norm, max(sentence.start, m.start - window), m.start))
             if not words:
@@ -152,7 +372,8 @@ class RelativeDateCheck(DateCheck):
             if find_dates(doc.norm, self.table, r.end(), m.start):
                 continue
             low, high = self.table.relative[r.group().lower()]
-            if self.table.local_time.search(doc.norm, sentence.start, sentence.end):
+            # Local time or a dateline abroad: the day there may be one off the day of publication.
+            if abroad or self.table.local_time.search(doc.norm, sentence.start, sentence.end):
                 low, high = low - 1, high + 1
             if low <= (date - published).days <= high:
                 continue
@@ -174,6 +395,7 @@ class TimelineCheck(DateCheck):
         published = doc.meta.get("published")
         if published is None:
             return
+        abroad = dateline_abroad(doc.norm, self.table)
         for m, sentence, quoted, skipped in self.mentions(doc):
             if skipped or quoted or m.year is None:
                 continue
@@ -185,7 +407,7 @@ class TimelineCheck(DateCheck):
             future = self.table.future.search(text, sentence.start, sentence.end) is not None
             near_start, near_end = max(sentence.start, m.start - 60), min(sentence.end, m.end + 12)
             past = self.table.past.search(text, near_start, near_end) is not None
-            slack = 2 if local else 1
+            slack = 2 if local or abroad else 1
             if not past or future or (date - published).days <= slack:
                 continue
             message = None
