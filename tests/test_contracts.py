@@ -124,12 +124,12 @@ def test_date_option_beats_front_matter(newslint, write):
     article = write("a.md", "---\ndate: 2024-11-13\n---\nRapat digelar Rabu (13/11) di Jakarta.\n")
     assert newslint("--format", "json", "--select", "Indonesian.WeekdayMismatch", article).findings == []
     run = newslint("--format", "json", "--select", "Indonesian.WeekdayMismatch", "--date", "2025-11-13", article)
-    assert [(f["line"], f["match"]) for f in run.findings] == [(4, "Rabu")]
+    assert [(f["line"], f["match"]) for f in run.findings] == [(4, "Rabu (13/11)")]
 
 
 def test_language_option_beats_front_matter(newslint, write):
     english = "The minister said that the agreement would be signed next week in Jakarta.\n"
-    article = write("a.md", "---\nlanguage: en\n---\nMenteri hadir.\n\n" + english)
+    article = write("a.md", "---\nlanguage: en\n---\nMenteri itu hadir di Jakarta pada hari Senin.\n\n" + english)
     assert newslint("--format", "json", "--select", "Indonesian.EnglishSentence", article).findings == []
     run = newslint("--format", "json", "--select", "Indonesian.EnglishSentence", "--language", "id", article)
     assert [f["line"] for f in run.findings] == [6]

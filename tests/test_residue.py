@@ -31,7 +31,7 @@ def test_a_residue_line_is_removed_whole_and_safely(rule, line):
     (f,) = lint(text, rule)
     assert (f.line, f.column, f.match) == (2, 1, line)
     assert (f.fix, f.applicability) == ("", "safe")
-    assert fixed(text, rule) == "Jalan itu ditutup sejak pagi.\n\nPengendara diminta memutar."
+    assert fixed(text, rule) == "Jalan itu ditutup sejak pagi.\nPengendara diminta memutar."  # the line goes with its line end
 
 
 @pytest.mark.parametrize("rule, line", [

@@ -5,6 +5,7 @@ from newslint import engine
 from newslint.document import Document
 from newslint.plugins import load_registry
 from newslint.post.fixes import apply_fixes
+from newslint.rules import example_text, unmark
 from newslint.ruleset import load_ruleset
 
 REGISTRY = load_registry()
@@ -28,20 +29,26 @@ def test_rule_has_examples_both_ways(rule):
 CASES = [(r, kind, text) for r in RULES for kind in ("flag", "ok") for text in r.tests.get(kind, [])]
 
 
-@pytest.mark.parametrize("rule, kind, text", CASES, ids=[f"{r.id}-{k}-{i}" for i, (r, k, _) in enumerate(CASES)])
-def test_rule_examples(rule, kind, text):
-    doc = Document("<example>", text)
-    REGISTRY.document_meta(doc)
-    result = engine.run([CHECKS[rule.id]], doc)
-    assert result.errors == []
-    found = result.findings
-    if kind == "flag":
-        assert found, f"{rule.id} should flag: {text!r}"
-        for f in found:  # and each finding points at its match
-            line = text.split("\n")[f.line - 1]
-            assert line[f.column - 1:f.end_column - 1] == f.match or f.end_line > f.line
-    else:
+@pytest.mark.parametrize("rule, kind, example", CASES, ids=[f"{r.id}-{k}-{i}" for i, (r, k, _) in enumerate(CASES)])
+def test_rule_examples(rule, kind, example):
+    """`ok` texts get no finding; in a `flag` text the rule reports exactly the spans marked
+    {{so}} (with the suggestions listed, when the example lists them)."""
+    text, marked = unmark(example_text(example))
+    found = _lint(rule, text)
+    if kind == "ok":
         assert not found, f"{rule.id} should leave alone: {text!r} (flagged {[f.match for f in found]})"
+        return
+    assert found, f"{rule.id} should flag: {text!r}"
+    for f in found:  # each finding's match is the text at its position
+        assert text[f.offset:f.end_offset] == f.match
+        line = text.split("\n")[f.line - 1]
+        assert line[f.column - 1:f.end_column - 1] == f.match or f.end_line > f.line
+    assert marked, f"{rule.id}: the flag example names no span; mark what is reported {{{{so}}}}: {text!r}"
+    assert sorted((f.offset, f.end_offset) for f in found) == marked, (
+        f"{rule.id} reported {[f.match for f in found]}, the example marks {[text[a:b] for a, b in marked]}"
+    )
+    if isinstance(example, dict) and "suggestions" in example:
+        assert [list(f.suggestions) for f in found] == [example["suggestions"]] * len(found)
 
 
 def _lint(rule, text):
@@ -69,7 +76,8 @@ def test_rule_fix_examples(rule, example):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_every_safe_fix_has_a_fix_example(rule):
     """A rule whose examples produce a safe fix shows that fix applied, on a whole line."""
-    safe = [f for text in rule.tests.get("flag", []) for f in _lint(rule, text) if f.applicability == "safe"]
+    texts = [unmark(example_text(e))[0] for e in rule.tests.get("flag", [])]
+    safe = [f for text in texts for f in _lint(rule, text) if f.applicability == "safe"]
     if safe:
         examples = [ex for ex in rule.tests.get("fix", []) if ex.get("applicability", "safe") == "safe"]
         assert examples, f"{rule.path}: safe fixes ({safe[0].match!r} -> {safe[0].fix!r}) but no 'tests: fix' example"

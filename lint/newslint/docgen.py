@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newslint.plugins import load_registry
+from newslint.rules import example_text
 from newslint.ruleset import load_ruleset
 
 
@@ -23,8 +24,10 @@ def fix_kinds(check, registry) -> str:
     from newslint.document import Document
 
     seen = set()
-    for text in check.rule.tests.get("flag", []):
-        doc = Document("<example>", text)
+    from newslint.rules import example_text, unmark
+
+    for example in check.rule.tests.get("flag", []):
+        doc = Document("<example>", unmark(example_text(example))[0])
         registry.document_meta(doc)
         for f in engine.run([check], doc).findings:
             if f.fix is not None:
@@ -62,7 +65,7 @@ def render(checks, registry) -> str:
             if r.link:
                 out += [f"More: <{r.link}>", ""]
             if r.tests.get("flag"):
-                out += ["Flagged:", ""] + [_quote(t) + "\n" for t in r.tests["flag"]]
+                out += ["Flagged (what is reported is marked {{so}}):", ""] + [_quote(example_text(t)) + "\n" for t in r.tests["flag"]]
             if r.tests.get("ok"):
                 out += ["Left alone:", ""] + [_quote(t) + "\n" for t in r.tests["ok"]]
             if r.tests.get("fix"):

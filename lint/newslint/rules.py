@@ -180,9 +180,53 @@ def _validate_common(rule: Rule, categories) -> None:
             if key == "fix":
                 if not isinstance(texts, list) or not all(_fix_example(t) for t in texts):
                     raise rule.error("'tests: fix' must be a list of {text: ..., output: ...} (and applicability: safe|unsafe)", "tests", key)
+            elif key == "flag":
+                if not isinstance(texts, list) or not all(_flag_example(t) for t in texts):
+                    raise rule.error("'tests: flag' must be a list of texts with the reported spans marked {{so}}, or of {text: ..., suggestions: [...]}", "tests", key)
             elif not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
                 raise rule.error(f"'tests: {key}' must be a list of texts", "tests", key)
         rule.tests = {"flag": tests.get("flag", []), "ok": tests.get("ok", []), "fix": tests.get("fix", [])}
+
+
+MARK_OPEN, MARK_CLOSE = "{{", "}}"
+
+
+def unmark(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """A `flag` example's text without its marks, and the spans the marks enclose: in
+    "Kedua menteri {{menekan}} perjanjian" the rule must report exactly "menekan"."""
+    text, spans, pos = [], [], 0
+    length = 0
+    while True:
+        start = example.find(MARK_OPEN, pos)
+        if start < 0:
+            break
+        end = example.find(MARK_CLOSE, start + len(MARK_OPEN))
+        if end < 0:
+            break
+        text.append(example[pos:start])
+        length += start - pos
+        inner = example[start + len(MARK_OPEN):end]
+        spans.append((length, length + len(inner)))
+        text.append(inner)
+        length += len(inner)
+        pos = end + len(MARK_CLOSE)
+    text.append(example[pos:])
+    return "".join(text), spans
+
+
+def _flag_example(example) -> bool:
+    """A text, or {text: ..., suggestions: [...]} to check the marked finding's suggestions too."""
+    if isinstance(example, str):
+        return True
+    return (
+        isinstance(example, dict) and "text" in example and set(example) <= {"text", "suggestions"}
+        and isinstance(example["text"], str)
+        and all(isinstance(s, str) for s in example.get("suggestions", []))
+    )
+
+
+def example_text(example) -> str:
+    return example if isinstance(example, str) else example["text"]
 
 
 def _fix_example(example) -> bool:
