@@ -69,3 +69,37 @@ def test_a_fix_leaving_only_a_space_absorbs_what_it_removes():
     box = finding("P.Box", 9, 49, text, fix=" ")
     inner = finding("P.Glued", 19, 30, text, fix="dari Antara")
     assert one_per_problem([box, inner], {}) == [box]
+
+
+OVERLAPPING = """Jakarta, Selasa (12/11/2024)
+
+Harga beras naik lagi kepadaBBCbahwa stok menipis.
+
+Advertisement
+
+Gudang terbakar pukul 02.00 WIB.Baca JugaTiga Rumah Rusak Diterjang AnginJembatan Putus di HuluPetugas pemadam tiba setengah jam kemudian.
+
+Warga dariAntara mengungsi ke balai desa.
+Warga dariAntara mengungsi ke balai desa.
+"""
+
+
+def test_the_shipped_rules_report_one_finding_per_problem():
+    """Each problem here is seen by several shipped rules (a glued function word and a glued
+    acronym; an English ad line; glue inside a glued "Baca Juga" box; glue inside a repeated line):
+    the user gets one finding for each, and no two findings overlap."""
+    from newslint import lint_text
+
+    found = lint_text(OVERLAPPING)
+    assert [(f.line, f.rule, f.match) for f in found] == [
+        (3, "Indonesian.GluedWords", "kepadaBBCbahwa"),
+        (5, "Indonesian.Advertisement", "Advertisement"),
+        (7, "Indonesian.BacaJugaGlued", "Baca JugaTiga Rumah Rusak Diterjang AnginJembatan Putus di Hulu"),
+        (9, "Indonesian.GluedWords", "dariAntara"),
+        (10, "Indonesian.DuplicateText", "Warga dariAntara mengungsi ke balai desa."),
+    ]
+    spans = sorted((f.offset, f.end_offset) for f in found)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    # Each rule alone does see these spans: the policy, not a blind rule, removed them.
+    alone = {f.rule for f in lint_text(OVERLAPPING, select=["Indonesian.GluedFunctionWord", "Indonesian.EnglishFurniture"])}
+    assert alone == {"Indonesian.GluedFunctionWord", "Indonesian.EnglishFurniture"}
