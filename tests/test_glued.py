@@ -20,6 +20,7 @@ names: 2.0
 function_words: [yang, dan, di, pada, dari]
 combining_forms: [Indo]
 hyphenated: [Nya]
+name_openers: [dari, di, ke]
 """
 
 CASE = (
@@ -52,8 +53,11 @@ def test_capitals_split_after_the_whole_run_when_the_tail_is_a_word(glued):
 
 
 def test_capitals_split_before_the_last_capital_when_it_starts_a_name(glued):
+    # Offered, never safe: a capitalised word after an acronym may open the next sentence.
     found = glued(CAPITALS, "Ketua PSSIErick hadir; saham PTGaruda dan PTVale naik.")
-    assert found == {"PSSIErick": ("PSSI Erick", "safe"), "PTGaruda": ("PT Garuda", "safe"), "PTVale": ("PT Vale", "safe")}
+    assert found == {"PSSIErick": ("PSSI Erick", "unsafe"), "PTGaruda": ("PT Garuda", "unsafe"), "PTVale": ("PT Vale", "unsafe")}
+    boundary = glued(CAPITALS, "Daftar di Bank BCABuruan daftar sekarang.")
+    assert boundary == {"BCABuruan": ("BCA Buruan", "unsafe")}
 
 
 def test_capitals_second_capital_typed_by_mistake_is_a_case_slip(glued):
@@ -81,6 +85,13 @@ def test_capitals_split_a_function_word_off_the_tail(glued):
 def test_case_split_after_a_lower_case_word_keeps_the_name_after_it_whole(glued):
     found = glued(CASE, "Dikutip dariPhoneArena dan dariAntara.")
     assert found == {"dariPhoneArena": ("dari PhoneArena", "safe"), "dariAntara": ("dari Antara", "safe")}
+
+
+def test_case_split_after_a_word_that_is_no_name_opener_is_not_safe(glued):
+    # Two list items run together: "naik 2 peringkat" / "Thailand kini ...". A space is the split,
+    # but it makes a run-on, so the fix needs a look.
+    found = glued(CASE, "Indonesia naik 2 peringkatThailand kini di posisi 5.")
+    assert found == {"peringkatThailand": ("peringkat Thailand", "unsafe")}
 
 
 def test_case_kept_spelling_counts_only_after_a_word(glued):

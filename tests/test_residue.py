@@ -66,7 +66,8 @@ def test_a_box_at_the_end_of_the_line_goes_to_the_end():
     text = "Laga disiarkan di televisi.Baca Juga: Hasil Liga: Tim A Menang 2-1 atas Tim B\nLaga berikutnya Sabtu."
     (f,) = lint(text, "BacaJuga", "BacaJugaGlued", "BacaJugaInline")
     assert (f.rule, f.match) == ("Indonesian.BacaJugaInline", "Baca Juga: Hasil Liga: Tim A Menang 2-1 atas Tim B")
-    assert fixed(text, "BacaJugaInline", unsafe=True) == "Laga disiarkan di televisi.\nLaga berikutnya Sabtu."
+    # No fix: where the headline ends is a guess (and deleting the label alone would leave it).
+    assert (f.fix, fixed(text, "BacaJugaInline", unsafe=True)) == (None, text)
 
 
 def test_a_sentence_ending_the_line_is_not_taken_for_a_headline():

@@ -48,6 +48,7 @@ class WordTable:
     function_words: tuple[str, ...]  # longest first
     combining_forms: frozenset[str]
     hyphenated: frozenset[str]
+    name_openers: frozenset[str]  # lower-case words a name follows inside one sentence
 
 
 def load_words(path: str) -> WordTable:
@@ -66,6 +67,7 @@ def load_words(path: str) -> WordTable:
         tuple(sorted(words("function_words"), key=len, reverse=True)),
         frozenset(words("combining_forms")),
         frozenset(words("hyphenated")),
+        frozenset(words("name_openers")),
     )
 
 
@@ -236,7 +238,9 @@ class Glued(Check):
         if left[0].islower():
             if not words.lexicon.known(left, words.lexicon.home):
                 return None  # a lower-case brand part (macOS, watchOS) or more glue
-            return "safe" if self.is_settled(right) else "unsafe"
+            # "dariAntara" is one sentence; "peringkatThailand" may be two list items run
+            # together, where a space alone would make a run-on: sure only after a name opener.
+            return "safe" if self.is_settled(right) and left.lower() in words.name_openers else "unsafe"
         if left[0].isupper() and left[1:].islower():
             native = words.lexicon.native
             if native(left) or (not _ACRONYM.fullmatch(right) and native(right)):
@@ -306,7 +310,9 @@ class Glued(Check):
                 # One letter before a capitalised word is as often a coinage (RPerpres, XPeng) as
                 # glue ("Grup APiala"): it is a reading that silences the others, never a fix.
                 text = f"{head} {settled.text if settled else name}" if len(head) >= 2 else ""
-                readings.append((*self.score(head, name), text, whole))
+                # Never sure: a capitalised word after an acronym may open the next sentence or
+                # list item ("dari Bank BCABuruan Daftar"), where a space makes a run-on.
+                readings.append((*self.score(head, name), text, False))
         if len(run) == 2:
             slip = run[0] + run[1].lower() + tail
             if lex.known(slip, home):
