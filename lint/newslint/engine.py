@@ -12,6 +12,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.findings import Finding
 from newslint.patterns import PATTERN_TIMEOUT, PatternTimeout, search
+from newslint.plan import plan_for
 
 _PLACEHOLDER = re.compile(r"%[sd]")
 
@@ -79,9 +80,11 @@ def run_check(check, doc: Document) -> list[Finding]:
 
 
 def run(checks, doc: Document) -> EngineResult:
+    """Every check that can fire on ``doc`` (the matching plan skips rules whose trigger words are
+    absent), its findings sorted by position, and the checks that failed."""
     findings: list[Finding] = []
     errors: list[NewslintError] = []
-    for check in checks:
+    for check in plan_for(checks).runnable(doc.norm):
         rule = check.rule
         try:
             findings.extend(run_check(check, doc))
