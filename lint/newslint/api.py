@@ -1,9 +1,10 @@
-"""The pipeline for one source: config -> rules -> Document -> engine -> filtered findings.
+"""The pipeline: paths -> sources -> config -> rules -> Document -> engine -> filtered findings -> Report.
 
-The command line and :func:`lint_text` both go through :class:`Linter`.
+The command line, :func:`lint_paths` and :func:`lint_text` all go through :class:`Linter`.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,8 +15,13 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
 from newslint.post.overlaps import one_per_problem
-from newslint.readers import Source
+from newslint.readers import Input, Source, inputs
+from newslint.report import Report
 from newslint.ruleset import RuleSet, load_ruleset
+
+# A worker process is started for every this many files at most: starting one (it loads the rules
+# itself, about 0.25 s) costs more than it saves on fewer files, so a short run stays in this process.
+MIN_FILES_PER_WORKER = 8
 
 
 @dataclass
@@ -27,17 +33,27 @@ class Overrides:
     min_level: str | None = None
     fail_level: str | None = None
     meta: dict = field(default_factory=dict)  # e.g. {"published": date} from --date
+    rule_paths: tuple[Path, ...] = ()  # rule folders added to the configuration's (Python API)
 
 
 @dataclass
 class FileResult:
     findings: list[Finding]
-    errors: list[NewslintError] = field(default_factory=list)
+    errors: list[NewslintError] = field(default_factory=list)  # this file's: unreadable, a check failed
     failing: bool = False
+    # The rules' load errors, the same for every file linted with that set of rules: a run tells
+    # them once per set (``rules_key``), however many processes loaded it.
+    rule_errors: tuple[NewslintError, ...] = ()
+    rules_key: tuple = ()
+    linted: bool = True  # False when the file could not be read or linted at all
+    stop: bool = False  # a configuration error: the run ends here, as ruff's does
 
 
 class Linter:
     def __init__(self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None):
+        # A registry given by the caller may hold plugins a worker process could not rebuild:
+        # such a Linter lints in this process only.
+        self._own_registry = registry is not None
         self.registry = registry or load_registry()
         self.overrides = overrides or Overrides()
         self.configs = ConfigFinder(config)
@@ -53,13 +69,13 @@ class Linter:
             ignore=config.ignore + o.ignore,
             min_level=o.min_level or config.min_level,
             fail_level=o.fail_level or config.fail_level,
+            rule_paths=config.rule_paths + tuple(p for p in o.rule_paths if p not in config.rule_paths),
         )
 
-    def _ruleset(self, config: Config, errors: list) -> RuleSet:
+    def _ruleset(self, config: Config) -> RuleSet:
         key = config.rule_paths
         if key not in self._rulesets:
-            ruleset = self._rulesets[key] = load_ruleset(self.registry, config.rule_paths)
-            errors.extend(ruleset.errors)  # told once per run, not once per file
+            self._rulesets[key] = load_ruleset(self.registry, config.rule_paths)
         return self._rulesets[key]
 
     def _validate(self, file_config: Config, rules) -> None:
@@ -78,9 +94,10 @@ class Linter:
         self._validated.add(key)
 
     def checks_for(self, file_config: Config, location: Path | None, errors: list) -> list:
-        """The checks to run on a file, given the configuration found for it."""
+        """The checks to run on a file, given the configuration found for it; the rules' load
+        errors are added to ``errors``."""
         config = self.effective(file_config)
-        ruleset = self._ruleset(config, errors)
+        ruleset = self._ruleset(config)
         rules = ruleset.rules
         try:
             self._validate(file_config, rules)
@@ -91,13 +108,15 @@ class Linter:
             raise ConfigError(f"{exc}; a rule failed to load: {ruleset.errors[0]}") from None
         ignore = config.ignore + config.ignored_for(location)
         picked = {r.id for r in selection.chosen(rules, config.select, ignore)}
+        errors.extend(ruleset.errors)
         return [c for c in ruleset.checks if c.rule.id in picked]
 
     def lint_source(self, source: Source) -> FileResult:
-        errors: list[NewslintError] = []
+        """Lint one decoded source. Raises ConfigError for a configuration that cannot be used."""
+        rule_errors: list[NewslintError] = []
         file_config = self.configs.for_path(source.location)
         config = self.effective(file_config)
-        checks = self.checks_for(file_config, source.location, errors)
+        checks = self.checks_for(file_config, source.location, rule_errors)
         # The article's language: --language, else its front matter, else the configuration.
         defaults = {"language": config.language} if config.language else {}
         doc = Document(source.path, source.text, {**defaults, **source.meta, **self.overrides.meta})
@@ -105,9 +124,132 @@ class Linter:
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]
-        findings = one_per_problem(findings, self._ruleset(config, errors).supersedes)
+        findings = one_per_problem(findings, self._ruleset(config).supersedes)
         failing = any(level_rank(f.severity) >= level_rank(config.fail_level) for f in findings)
-        return FileResult(findings, errors + result.errors, failing)
+        return FileResult(findings, result.errors, failing, tuple(rule_errors), config.rule_paths)
+
+    def lint_input(self, item: Input) -> FileResult:
+        """Read and lint one file of a run. Nothing is raised: what went wrong is in the result."""
+        try:
+            return self.lint_source(item.source(self.registry.readers))
+        except ConfigError as exc:  # a bad selector or config file
+            return FileResult([], [exc], linted=False, stop=True)
+        except NewslintError as exc:  # unreadable input
+            return FileResult([], [exc], linted=False)
+        except Exception as exc:  # a plugin's reader or metadata hook failed on this file
+            return FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.name)], linted=False)
+
+    def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, stdin=None) -> Report:
+        """Lint files, directories (recursively) and "-" (``stdin``, by default the process's
+        standard input) in ``jobs`` processes (None: the cores available). An unreadable path or
+        a failed check is an error in the report and the other files are still linted; a
+        configuration error ends the run. ``on_error(error)`` is called as each error is found,
+        in input order. The report is the same whatever ``jobs`` is."""
+        def read_stdin() -> bytes:
+            import sys
+
+            return (stdin or sys.stdin.buffer).read()
+
+        items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename)
+        files = [item for item in items if isinstance(item, Input)]
+        report = Report()
+        told_rules: set = set()
+
+        def tell(error: NewslintError) -> None:
+            report.error_list.append(error)
+            if on_error is not None:
+                on_error(error)
+
+        results = self._lint_inputs(files, jobs)
+        try:
+            for item in items:
+                if not isinstance(item, Input):  # a path that names no file
+                    tell(item)
+                    continue
+                result = next(results)
+                if result.rules_key not in told_rules:
+                    told_rules.add(result.rules_key)
+                    for error in result.rule_errors:
+                        tell(error)
+                for error in result.errors:
+                    tell(error)
+                if result.stop:
+                    break
+                if result.linted:
+                    report.files += 1
+                    report.findings.extend(result.findings)
+                    report.failing |= result.failing
+            else:
+                next(results, None)  # every result is in: let the workers end on their own
+        finally:
+            results.close()  # stopped early or interrupted: the workers end now
+        return report
+
+    def _lint_inputs(self, files: list[Input], jobs: int | None):
+        """Each file's result, in order: in this process, or in worker processes when there are
+        enough files to repay starting them."""
+        from newslint import parallel
+
+        jobs = min(parallel.available_cores() if jobs is None else jobs, len(files) // MIN_FILES_PER_WORKER)
+        if jobs <= 1 or self._own_registry:
+            return (self.lint_input(item) for item in files)
+        options = (self.overrides, self.configs.fixed)
+        return parallel.map_in_order(_lint_in_worker, files, jobs, _start_worker, options)
+
+
+# One Linter per worker process, built from the options once, used for every file it is given.
+_worker_linter: Linter | None = None
+
+
+def _start_worker(overrides: Overrides, config: Config | None) -> None:
+    global _worker_linter
+    _worker_linter = Linter(overrides=overrides, config=config)
+
+
+def _lint_in_worker(item: Input) -> FileResult:
+    return _worker_linter.lint_input(item)
+
+
+def _selectors(value) -> tuple[str, ...]:
+    """A list of selectors, or one comma-separated string of them."""
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def lint_paths(
+    paths,
+    select=None,
+    ignore=(),
+    rule_paths=(),
+    min_level: str | None = None,
+    fail_level: str | None = None,
+    meta: dict | None = None,
+    config=None,
+    stdin_filename: str | None = None,
+    jobs: int | None = 1,
+) -> Report:
+    """Lint files and directories (recursively) as the command line does, and return the Report:
+    ``findings`` (in input order), ``error_list`` (what the command line tells on standard
+    error), ``files``, ``exit_code``. Configuration is found from each file, unless ``config``
+    names a file for all of them; the other arguments act as the command line's options, and
+    ``rule_paths`` adds rule folders. Bad input never raises: it is in ``error_list``.
+    ``jobs`` processes lint the files (None: the cores available); the report is the same."""
+    from newslint.config import load_config_file
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    overrides = Overrides(
+        select=_selectors(select) if select is not None else None,
+        ignore=_selectors(ignore),
+        min_level=min_level,
+        fail_level=fail_level,
+        meta=dict(meta or {}),
+        rule_paths=tuple(Path(p).resolve() for p in rule_paths),
+    )
+    fixed = load_config_file(Path(config)) if config is not None else None
+    linter = Linter(overrides=overrides, config=fixed)
+    return linter.lint_paths([os.fspath(p) for p in paths], stdin_filename=stdin_filename, jobs=jobs)
 
 
 def lint_text(
@@ -120,15 +262,17 @@ def lint_text(
     registry: Registry | None = None,
 ) -> list[Finding]:
     """Lint ``text`` with the built-in rules (and ``rule_paths``) and return the findings.
-    Raises NewslintError if a rule could not be loaded or a check failed."""
+    No configuration file is read. Raises NewslintError if a rule could not be loaded or a
+    check failed."""
     config = Config(
         root=Path.cwd().resolve(),
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(ignore),
+        select=_selectors(select) if select is not None else None,
+        ignore=_selectors(ignore),
         rule_paths=tuple(Path(p).resolve() for p in rule_paths),
     )
     linter = Linter(registry=registry, config=config)
     result = linter.lint_source(Source(path, text, dict(meta or {}), None))
-    if result.errors:
-        raise result.errors[0]
+    errors = [*result.rule_errors, *result.errors]
+    if errors:
+        raise errors[0]
     return result.findings

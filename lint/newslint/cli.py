@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", metavar="CODE", help="language of the articles, e.g. id or en (default: front matter, config, else id)")
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
@@ -51,6 +52,16 @@ def _iso_date(value: str):
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value!r}")
+    return jobs
 
 
 def _error(message) -> None:
@@ -72,9 +83,7 @@ def main(argv=None) -> int:
 def _main(argv) -> int:
     from newslint.api import Linter, Overrides
     from newslint.config import load_config_file
-    from newslint.errors import ConfigError, InputError, NewslintError
-    from newslint.readers import expand, make_source, read_bytes
-    from newslint.report import Report
+    from newslint.errors import NewslintError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -99,43 +108,7 @@ def _main(argv) -> int:
         _error("no paths given (use - for standard input)")
         return EXIT_USAGE
 
-    report = Report()
-    readers = linter.registry.readers
-    for arg in args.paths:
-        try:
-            files = expand(arg, set(readers))
-        except InputError as exc:
-            _error(exc)
-            report.errors += 1
-            continue
-        for name in files:
-            try:
-                if name == "-":
-                    shown = args.stdin_filename or "-"
-                    location = Path(args.stdin_filename) if args.stdin_filename else None
-                    source = make_source(shown, sys.stdin.buffer.read(), readers, location)
-                else:
-                    source = make_source(name, read_bytes(Path(name), name), readers, Path(name))
-                result = linter.lint_source(source)
-            except ConfigError as exc:  # a bad selector or config file: stop, as ruff does
-                _error(exc)
-                report.errors += 1
-                formatters[args.format](report, sys.stdout)
-                return EXIT_USAGE
-            except NewslintError as exc:  # unreadable input: tell it and go on
-                _error(exc)
-                report.errors += 1
-                continue
-            except Exception as exc:  # a plugin's reader or metadata hook failed on this file
-                _error(f"{name}: internal error: {type(exc).__name__}: {exc}")
-                report.errors += 1
-                continue
-            for err in result.errors:
-                _error(err)
-            report.errors += len(result.errors)
-            report.files += 1
-            report.findings.extend(result.findings)
-            report.failing |= result.failing
+    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error)
     formatters[args.format](report, sys.stdout)
     sys.stdout.flush()
     return report.exit_code

@@ -1,5 +1,8 @@
 """From a path (or stdin) to a Source: the decoded text and what the reader learnt about it.
 
+The paths of a run expand into Inputs (one per file) in the order given; reading an Input's bytes
+waits until it is linted, so that a worker process reads its own files.
+
 Bad input ends in an InputError with one line: a missing or unreadable file, a binary file, bytes
 that are not UTF-8 (with their offset, line and column).
 """
@@ -9,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.errors import InputError
+from newslint.errors import InputError, NewslintError
 
 # Folders never worth walking into when a directory is linted.
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
@@ -100,6 +103,44 @@ def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -
     reader = readers.get(suffix, read_plain_text)
     text, meta = reader(shown, text)
     return Source(shown, text, meta or {}, location)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file of a run: a file on disk, or standard input read up front (``data``)."""
+
+    name: str  # as given or found: a path, or "-"
+    shown: str  # as shown in findings (--stdin-filename for "-")
+    location: Path | None  # where config is searched from; None for stdin without a name
+    data: bytes | None = None  # standard input's bytes; None: read the file when it is linted
+
+    def source(self, readers: dict) -> Source:
+        data = self.data if self.data is not None else read_bytes(Path(self.name), self.name)
+        return make_source(self.shown, data, readers, self.location)
+
+
+def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None) -> list[Input | NewslintError]:
+    """Every file the paths name, in order, with an error in place of a path that names none.
+    ``read_stdin()`` gives standard input's bytes, once for each "-"."""
+    out: list[Input | NewslintError] = []
+    for arg in paths:
+        try:
+            names = expand(arg, suffixes)
+        except InputError as exc:
+            out.append(exc)
+            continue
+        for name in names:
+            if name == "-":
+                try:
+                    data = read_stdin()
+                except Exception as exc:  # standard input closed or unreadable
+                    out.append(NewslintError(f"internal error: {type(exc).__name__}: {exc}", name))
+                    continue
+                location = Path(stdin_filename) if stdin_filename else None
+                out.append(Input(name, stdin_filename or "-", location, data))
+            else:
+                out.append(Input(name, name, Path(name)))
+    return out
 
 
 def expand(arg: str, suffixes) -> list[str]:

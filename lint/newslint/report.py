@@ -1,17 +1,23 @@
-"""What a run produced, for the formatters and the exit code."""
+"""What a run produced, for the formatters, the exit code and callers of the Python API."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newslint.errors import NewslintError
 from newslint.findings import LEVELS, Finding, level_rank
 
 
 @dataclass
 class Report:
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # in input order, sorted within each file
     files: int = 0  # files linted
-    errors: int = 0  # errors told on stderr (input, rule, config, check failures)
+    error_list: list[NewslintError] = field(default_factory=list)  # in the order told; str() is the line shown
     failing: bool = False  # a finding at or above its file's fail level
+
+    @property
+    def errors(self) -> int:
+        """How many errors were told (input, rule, config, check failures); formatters read this."""
+        return len(self.error_list)
 
     def summary(self) -> str:
         files = f"{self.files} file{'s' if self.files != 1 else ''}"
@@ -21,7 +27,7 @@ class Report:
             counts = {lvl: 0 for lvl in LEVELS}
             for f in self.findings:
                 counts[f.severity] += 1
-            parts = [f"{n} {lvl}{'s' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
+            parts = [f"{n} {lvl}{'S' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
             with_findings = len({f.path for f in self.findings})
             text = f"Found {len(self.findings)} problem{'s' if len(self.findings) != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files}."
         if self.errors:
