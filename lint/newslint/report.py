@@ -27,7 +27,7 @@ class Report:
             counts = {lvl: 0 for lvl in LEVELS}
             for f in self.findings:
                 counts[f.severity] += 1
-            parts = [f"{n} {lvl}{'S' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
+            parts = [f"{n} {lvl}{'s' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
             with_findings = len({f.path for f in self.findings})
             text = f"Found {len(self.findings)} problem{'s' if len(self.findings) != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files}."
         if self.errors:
