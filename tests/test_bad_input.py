@@ -1,6 +1,8 @@
 """Bad input gets one clear line, never a traceback, and the other files are still linted."""
 import os
 
+import pytest
+
 
 
 ARTICLE = "Kedua menteri menekan perjanjian itu.\n"
@@ -55,3 +57,58 @@ def test_utf8_bom_and_empty_file(newslint, write):
     assert [(f["line"], f["column"], f["match"]) for f in run.findings] == [(1, 15, "menekan")]
 
 
+
+
+def test_broken_symlink_found_in_a_directory(newslint, write, tmp_path):
+    write("korpus/b.txt", ARTICLE)
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "korpus" / "a.txt")
+    run = lint(newslint, tmp_path / "korpus")
+    assert run.code == 2
+    assert run.err == f"newslint: error: {tmp_path / 'korpus' / 'a.txt'}: no such file or directory\n"
+    assert [f["path"] for f in run.findings] == [str(tmp_path / "korpus" / "b.txt")]
+
+
+def test_socket_found_in_a_directory_cannot_be_read(newslint, write, tmp_path, monkeypatch):
+    import socket
+
+    write("korpus/b.txt", ARTICLE)
+    monkeypatch.chdir(tmp_path / "korpus")  # a socket's path must be short
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind("a.txt")
+    try:
+        run = lint(newslint, tmp_path / "korpus")
+    finally:
+        sock.close()
+    assert run.code == 2
+    assert run.err == f"newslint: error: {tmp_path / 'korpus' / 'a.txt'}: cannot read: No such device or address\n"
+    assert len(run.findings) == 1
+
+
+def unreadable(tmp_path):
+    """A file this process may not read: a mode-000 file, or for root a write-only sysfs file."""
+    if os.geteuid() != 0:
+        path = tmp_path / "rahasia.txt"
+        path.write_text(ARTICLE, encoding="utf-8")
+        path.chmod(0)
+        return path
+    import glob
+
+    for candidate in sorted(glob.glob("/sys/bus/*/uevent")) + ["/sys/bus/pci/rescan"]:
+        try:
+            open(candidate, "rb").close()
+        except PermissionError:
+            link = tmp_path / "rahasia.txt"
+            os.symlink(candidate, link)
+            return link
+        except OSError:
+            continue
+    pytest.skip("no file here that this user cannot read")
+
+
+def test_unreadable_file(newslint, write, tmp_path):
+    path = unreadable(tmp_path)
+    good = write("good.txt", ARTICLE)
+    run = lint(newslint, path, good)
+    assert run.code == 2
+    assert run.err == f"newslint: error: {path}: permission denied\n"
+    assert len(run.findings) == 1

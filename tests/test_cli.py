@@ -150,3 +150,161 @@ def test_text_output_keeps_each_finding_on_one_line(newslint, write, tmp_path):
     run = newslint(write("a.txt", "kata yang\nitu\n"))
     assert run.out.splitlines()[0].endswith("T.Multi 'yang itu'")
     assert len(run.out.splitlines()) == 2
+
+
+# -- what the user sees on stderr and stdout when a run cannot start or stops --------------------
+
+
+def test_unknown_format_names_the_formats_there_are(newslint, write):
+    run = newslint("--format", "xml", write("a.txt", CLEAN))
+    assert (run.code, run.out, run.err) == (2, "", "newslint: error: unknown format 'xml' (available: json, text)\n")
+
+
+def test_no_paths_prints_the_usage_on_stderr(newslint):
+    run = newslint()
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith("usage: newslint [-h]")
+    assert run.err.endswith("]\nnewslint: error: no paths given (use - for standard input)\n")
+
+
+def test_config_error_stops_the_run_after_reporting_what_was_linted(newslint, write, tmp_path):
+    good = write("a/artikel.txt", ARTICLE)
+    cfg = write("b/.newslint.yaml", "select: 5\n")
+    run = newslint("--select", "Indonesian.Meneken", tmp_path / "hilang.txt", good, write("b/artikel.txt", ARTICLE), write("c/artikel.txt", ARTICLE))
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"newslint: error: {tmp_path / 'hilang.txt'}: no such file or directory",
+        f"newslint: error: {cfg}:1: 'select' must be a list of rule ids, packs or categories",
+    ]
+    assert run.out.splitlines()[1:] == ["Found 1 problem (1 warning) in 1 of 1 file. 2 errors reported above."]
+    assert run.out.startswith(f"{good}:5:15: warning Indonesian.Meneken ")
+
+
+def test_hidden_files_in_a_directory_are_skipped(newslint, write, tmp_path):
+    write("korpus/.draf.txt", ARTICLE)
+    write("korpus/b.txt", ARTICLE)
+    run = newslint("--format", "json", "--select", "Indonesian.Meneken", tmp_path / "korpus")
+    assert [f["path"] for f in run.findings] == [str(tmp_path / "korpus" / "b.txt")]
+
+
+def test_json_is_indented_and_keeps_non_ascii_text(newslint, write):
+    path = write("a.txt", ARTICLE)
+    run = newslint("--format", "json", "--select", "title", path)
+    assert run.out.startswith(f'[\n  {{\n    "path": {json.dumps(str(path))},\n    "line": 9,\n')
+    assert '"match": "Presiden\u00a0Korea\u00a0Utara",\n' in run.out
+    assert run.out.endswith("\n  }\n]\n")
+
+
+def test_text_output_keeps_the_messages_own_spacing(newslint, write, tmp_path):
+    rule_file(tmp_path / "r", "T", "Spasi", "extends: existence\ncategory: garbled\nmessage: \"Hapus  '%s'.\"\nraw: ['yang\\nitu']\n")
+    write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
+    run = newslint(write("a.txt", "kata yang\nitu\n"))
+    assert run.out.splitlines()[0] == f"{tmp_path / 'a.txt'}:1:6: warning T.Spasi Hapus  'yang itu'."
+
+
+# -- --list-rules ---------------------------------------------------------------------------------
+
+
+def test_list_rules_shows_each_rules_first_description_line(newslint, write, tmp_path):
+    rule_file(tmp_path / "r", "T", "Berdoc", "extends: existence\ncategory: garbled\nlevel: error\nmessage: m\n"
+              "description: |\n  Baris pertama.\n  Baris kedua.\ntokens: [satu]\n")
+    rule_file(tmp_path / "r", "T", "Polos", "extends: existence\ncategory: garbled\nmessage: m\ntokens: [dua]\n")
+    write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
+    run = newslint("--list-rules", cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert run.out == "T.Berdoc\tgarbled\terror\texistence\tBaris pertama.\nT.Polos\tgarbled\twarning\texistence\t\n"
+
+
+def test_list_rules_tells_a_broken_rule_and_exits_two(newslint, write, tmp_path):
+    rule_file(tmp_path / "r", "T", "Polos", "extends: existence\ncategory: garbled\nmessage: m\ntokens: [dua]\n")
+    broken = rule_file(tmp_path / "r", "T", "Rusak", "extends: existence\ncategory: garbled\nmessage: m\ntokens: [\n")
+    write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
+    run = newslint("--list-rules", cwd=tmp_path)
+    assert run.code == 2
+    assert run.out == "T.Polos\tgarbled\twarning\texistence\t\n"
+    assert run.err.startswith(f"newslint: error: {broken}:") and run.err.count("\n") == 1
+
+
+# -- a plugin's reader and formatter, installed for the run (real files, found by entry point) -----
+
+PLUGIN = '''
+import datetime
+
+from newslint.hookspecs import hookimpl
+
+
+def read_berita(path, text):
+    if "CTRL-C" in text:
+        raise KeyboardInterrupt
+    if "RUSAK" in text:
+        raise ValueError(f"cannot parse {path}")
+    return text, {"published": datetime.date(2024, 11, 12)}
+
+
+def broken_pipe(report, stream):
+    raise BrokenPipeError(32, "Broken pipe")
+
+
+def crash(report, stream):
+    raise RuntimeError("formatter bug")
+
+
+@hookimpl
+def newslint_readers():
+    return {".berita": read_berita}
+
+
+@hookimpl
+def newslint_formatters():
+    return {"pipa": broken_pipe, "rusak": crash}
+'''
+
+DATED = "Rapat digelar Rabu (12/11) di Jakarta.\n"
+
+
+@pytest.fixture
+def plugin(tmp_path, monkeypatch):
+    import uuid
+
+    name = f"newslint_uji_{uuid.uuid4().hex[:8]}"
+    site = tmp_path / "site"
+    (site / name).mkdir(parents=True)
+    (site / name / "__init__.py").write_text(PLUGIN, encoding="utf-8")
+    dist = site / f"{name}-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text(f"[newslint]\nuji = {name}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    return name
+
+
+def test_plugin_reader_is_picked_by_suffix_whatever_its_case(newslint, write, plugin):
+    run = newslint("--format", "json", "--select", "date", write("RAPAT.BERITA", DATED), write("rapat.txt", DATED))
+    assert [(f["path"].rsplit("/", 1)[-1], f["match"]) for f in run.findings] == [("RAPAT.BERITA", "Rabu (12/11)")]
+
+
+def test_plugin_reader_that_fails_is_one_line_per_file_and_the_run_goes_on(newslint, write, tmp_path, plugin):
+    a = write("korpus/a.berita", "RUSAK\n")
+    b = write("korpus/b.berita", "RUSAK juga\n")
+    write("korpus/c.berita", DATED)
+    run = newslint("--select", "date", tmp_path / "korpus")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"newslint: error: {a}: internal error: ValueError: cannot parse {a}",
+        f"newslint: error: {b}: internal error: ValueError: cannot parse {b}",
+    ]
+    assert run.out.splitlines()[-1] == "Found 1 problem (1 error) in 1 of 1 file. 2 errors reported above."
+
+
+def test_interrupted_run_exits_130(newslint, write, plugin):
+    assert newslint(write("a.berita", "CTRL-C\n")).code == 130
+
+
+def test_closed_output_pipe_exits_quietly(newslint, write, plugin):
+    run = newslint("--format", "pipa", write("a.txt", CLEAN))
+    assert (run.code, run.err) == (0, "")
+
+
+def test_failing_formatter_is_one_line_never_a_traceback(newslint, write, plugin):
+    run = newslint("--format", "rusak", write("a.txt", CLEAN))
+    assert (run.code, run.err) == (2, "newslint: error: internal error: RuntimeError: formatter bug\n")

@@ -1,4 +1,6 @@
 """Configuration: .newslint.yaml or [tool.newslint], found upward from each file; CLI beats it."""
+import pytest
+
 from conftest import rule_file
 
 ARTICLE = "Kedua menteri menekan perjanjian itu.\n\nBaca Juga: Harga Beras Naik\n"
@@ -115,3 +117,124 @@ def test_per_file_ignores_through_a_symlinked_folder(newslint, write, tmp_path):
     os.symlink(tmp_path / "proj", tmp_path / "tautan")
     run = newslint("--format", "json", tmp_path / "tautan" / "arsip" / "lama.txt")
     assert [f["rule"] for f in run.findings] == ["Indonesian.Meneken"]
+
+
+# -- what a bad configuration tells the user: the file, the line and the key ------------------------
+
+KNOWN = "select, ignore, per-file-ignores, rule-paths, min-level, fail-level, language"
+
+
+@pytest.mark.parametrize(
+    "name, text, line, message",
+    [
+        (".newslint.yaml", "colour: red\n", 1, f"unknown key 'colour' (known: {KNOWN})"),
+        (".newslint.yaml", "select: 5\n", 1, "'select' must be a list of rule ids, packs or categories"),
+        (".newslint.yaml", "fail-level: error\nignore: [boilerplate, 3]\n", 2, "'ignore' must be a list of rule ids, packs or categories"),
+        (".newslint.yaml", "min-level: loud\n", 1, "'min-level' must be one of suggestion, warning, error, not 'loud'"),
+        (".newslint.yaml", "select: [boilerplate]\nfail-level: 2\n", 2, "'fail-level' must be one of suggestion, warning, error, not 2"),
+        (".newslint.yaml", "language: 5\n", 1, "'language' must be a language code such as id or en"),
+        (".newslint.yaml", "select: [boilerplate]\nlanguage: '  '\n", 2, "'language' must be a language code such as id or en"),
+        (".newslint.yaml", "rule-paths: gaya\n", 1, "'rule-paths' must be a list of folders"),
+        (".newslint.yaml", "select: [boilerplate]\nrule-paths: [gaya, 7]\n", 2, "'rule-paths' must be a list of folders"),
+        (".newslint.yaml", "per-file-ignores: [boilerplate]\n", 1, "'per-file-ignores' must map globs to lists of selectors"),
+        (".newslint.yaml", "select: [boilerplate]\nper-file-ignores:\n  '*.txt': [boilerplate, 5]\n", 2,
+         "'per-file-ignores' entry '*.txt' must be a list of selectors"),
+        (".newslint.yaml", "per-file-ignores:\n  'arsip/*': 5\n", 1, "'per-file-ignores' entry 'arsip/*' must be a list of selectors"),
+        ("pyproject.toml", "[tool.newslint]\nselect = 5\n", 2, "'select' must be a list of rule ids, packs or categories"),
+        ("pyproject.toml", "[tool.newslint]\nselect = ['boilerplate']\n  language = 5\n", 3, "'language' must be a language code such as id or en"),
+        ("pyproject.toml", "[tool.newslint]\n\"rule-paths\" = 'gaya'\n", 2, "'rule-paths' must be a list of folders"),
+        ("pyproject.toml", "[tool.newslint]\nper-file-ignores = ['x']\n", 2, "'per-file-ignores' must map globs to lists of selectors"),
+        ("pyproject.toml", "[tool.newslint]\nper-file-ignores = { '*.md' = 5 }\n", 2, "'per-file-ignores' entry '*.md' must be a list of selectors"),
+    ],
+)
+def test_bad_config_value_is_one_line_naming_file_line_and_key(newslint, write, name, text, line, message):
+    cfg = write(f"proj/{name}", text)
+    run = newslint(write("proj/artikel.txt", ARTICLE))
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"newslint: error: {cfg}:{line}: {message}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "select: boilerplate,Indonesian.Meneken\n",
+        "select: 'boilerplate, Indonesian.Meneken'\nignore: ''\n",
+        "select: [' boilerplate ', Indonesian.Meneken]\n",
+    ],
+)
+def test_select_as_one_comma_separated_string(newslint, write, text):
+    write("proj/.newslint.yaml", text)
+    run = newslint("--format", "json", write("proj/artikel.txt", ARTICLE))
+    assert (run.code, run.err) == (1, "")
+    assert sorted(f["rule"] for f in run.findings) == ["Indonesian.BacaJuga", "Indonesian.Meneken"]
+
+
+def test_ignore_and_per_file_ignores_as_comma_separated_strings(newslint, write):
+    write("proj/.newslint.yaml", "ignore: boilerplate,Indonesian.Meneken\n")
+    write("proj2/.newslint.yaml", "per-file-ignores:\n  '*.txt': 'boilerplate, Indonesian.Meneken'\n")
+    run = newslint("--format", "json", write("proj/artikel.txt", ARTICLE), write("proj2/artikel.txt", ARTICLE))
+    assert (run.code, run.err, run.findings) == (0, "", [])
+
+
+def test_language_key_decides_which_language_checks_run(newslint, write):
+    english = "Harga naik. The government said it would review the policy next week.\n"
+    assert len(newslint("--format", "json", "--select", "language", write("a/berita.txt", english)).findings) == 1
+    write("proj/.newslint.yaml", "language: ' en '\n")
+    run = newslint("--format", "json", "--select", "language", write("proj/berita.txt", english))
+    assert (run.code, run.err, run.findings) == (0, "", [])
+
+
+def test_pyproject_rule_paths_are_relative_to_its_folder(newslint, write, tmp_path):
+    rule_file(tmp_path / "proj" / "gaya", "Rumah", "Beras", "extends: existence\ncategory: garbled\nmessage: \"'%s'\"\ntokens: [Beras]\n")
+    write("proj/pyproject.toml", "[tool.newslint]\nrule-paths = ['gaya']\nselect = ['Rumah']\n")
+    run = newslint("--format", "json", write("proj/artikel.txt", ARTICLE), cwd=tmp_path / "proj" / "gaya")
+    assert [(f["rule"], f["line"], f["column"]) for f in run.findings] == [("Rumah.Beras", 3, 18)]
+
+
+def test_pyproject_that_only_mentions_newslint_is_passed_over(newslint, write):
+    write("proj/.newslint.yaml", "select: [Indonesian.Meneken]\n")
+    write("proj/sub/pyproject.toml", "[project]\nname = 'newslint-berita'\ndependencies = ['newslint']\n")
+    run = newslint("--format", "json", write("proj/sub/artikel.txt", ARTICLE))
+    assert (run.err, [f["rule"] for f in run.findings]) == ("", ["Indonesian.Meneken"])
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[tool]\nnewslint = 'ya'\n", "[tool.newslint] must be a table"),
+        ("[tool.newslint]\nselect = [\n", "malformed TOML: "),
+        (b"[tool.newslint]\n# caf\xe9\nselect = ['boilerplate']\n", "cannot read configuration: 'utf-8' codec can't decode byte 0xe9"),
+    ],
+)
+def test_unusable_pyproject_names_the_file(newslint, write, text, message):
+    cfg = write("proj/pyproject.toml", text)
+    run = newslint(write("proj/artikel.txt", ARTICLE))
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith(f"newslint: error: {cfg}: {message}") and run.err.count("\n") == 1
+
+
+def test_malformed_yaml_config_stops_the_run(newslint, write):
+    cfg = write("proj/.newslint.yaml", "select: [boilerplate\n")
+    run = newslint(write("proj/artikel.txt", ARTICLE), write("other/artikel.txt", ARTICLE))
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith(f"newslint: error: {cfg}:") and "malformed YAML" in run.err and run.err.count("\n") == 1
+
+
+def test_config_option_reads_any_toml_file(newslint, write):
+    cfg = write("elsewhere/rumah.toml", "[tool.newslint]\nselect = ['boilerplate']\n")
+    run = newslint("--format", "json", "--config", cfg, write("proj/artikel.txt", ARTICLE))
+    assert (run.err, [f["rule"] for f in run.findings]) == ("", ["Indonesian.BacaJuga"])
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("pyproject.toml", "[project]\nname = 'x'\n", "no [tool.newslint] table"),
+        ("rumah.toml", "[tool.black]\nline-length = 100\n", "no [tool.newslint] table"),
+        ("hilang.yaml", None, "configuration file not found"),
+    ],
+)
+def test_unusable_config_option_is_one_line_before_any_file(newslint, write, tmp_path, name, text, message):
+    cfg = write(f"elsewhere/{name}", text) if text is not None else tmp_path / name
+    run = newslint("--config", cfg, write("proj/artikel.txt", ARTICLE))
+    assert (run.code, run.out, run.err) == (2, "", f"newslint: error: {cfg}: {message}\n")

@@ -74,3 +74,24 @@ def test_enclosing_unit():
     assert doc.text[s.start:s.end] == "Dua tiga."
     p = doc.enclosing("paragraph", offset)
     assert doc.text[p.start:p.end] == "Satu. Dua tiga."
+
+
+def test_enclosing_outside_every_unit_is_the_whole_text():
+    from newslint.document import Span
+
+    doc = Document("a.txt", "\n\nSatu.\n\nDua.")
+    whole = Span(0, len(doc.text))
+    assert doc.enclosing("paragraph", 0) == whole  # before the first paragraph
+    assert doc.enclosing("paragraph", doc.text.index("Satu.") + 5) == whole  # just past its end
+    assert doc.enclosing("paragraph", doc.text.index("Dua")) == Span(doc.text.index("Dua"), len(doc.text))
+    assert doc.enclosing("sentence", 1) == whole
+
+
+def test_enclosing_line_of_an_empty_line_and_a_line_break():
+    from newslint.document import Span
+
+    doc = Document("a.txt", "a\r\n\r\nb\n")
+    assert doc.enclosing("line", 3) == Span(3, 3)  # the empty line holds its own start
+    assert doc.enclosing("line", 4) == Span(0, len(doc.text))  # its "\n" is in no line
+    assert doc.enclosing("line", 1) == Span(0, len(doc.text))  # nor is the first line's "\r"
+    assert doc.enclosing("line", 5) == Span(5, 6)
