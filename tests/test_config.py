@@ -238,3 +238,12 @@ def test_unusable_config_option_is_one_line_before_any_file(newslint, write, tmp
     cfg = write(f"elsewhere/{name}", text) if text is not None else tmp_path / name
     run = newslint("--config", cfg, write("proj/artikel.txt", ARTICLE))
     assert (run.code, run.out, run.err) == (2, "", f"newslint: error: {cfg}: {message}\n")
+
+
+def test_per_file_ignores_of_a_config_elsewhere_match_the_path_as_given_and_stdin(newslint, write, tmp_path):
+    cfg = write("elsewhere/c.yaml", "per-file-ignores:\n  '*.txt': [boilerplate]\n")
+    run = newslint("--format", "json", "--config", cfg, write("proj/artikel.txt", ARTICLE))
+    assert (run.err, [f["rule"] for f in run.findings]) == ("", ["Indonesian.Meneken"])
+    write("proj/.newslint.yaml", "per-file-ignores:\n  '*.txt': [boilerplate]\n")
+    run = newslint("--format", "json", "-", stdin=ARTICLE.encode(), cwd=tmp_path / "proj")
+    assert (run.err, sorted(f["rule"] for f in run.findings)) == ("", ["Indonesian.BacaJuga", "Indonesian.Meneken"])
