@@ -247,3 +247,10 @@ def test_per_file_ignores_of_a_config_elsewhere_match_the_path_as_given_and_stdi
     write("proj/.newslint.yaml", "per-file-ignores:\n  '*.txt': [boilerplate]\n")
     run = newslint("--format", "json", "-", stdin=ARTICLE.encode(), cwd=tmp_path / "proj")
     assert (run.err, sorted(f["rule"] for f in run.findings)) == ("", ["Indonesian.BacaJuga", "Indonesian.Meneken"])
+
+
+def test_a_key_error_in_pyproject_names_the_line_in_newslints_table(newslint, write, tmp_path):
+    write("pyproject.toml", '[tool.ruff]\nselect = ["E"]\n\n[tool.newslint]\nselect = 5\n')
+    run = newslint(write("a.txt", "Isi.\n"), cwd=tmp_path)
+    assert run.code == 2
+    assert f"{tmp_path / 'pyproject.toml'}:5: 'select'" in run.err

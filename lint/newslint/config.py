@@ -56,8 +56,15 @@ class Config:
 
 
 def _line_of(text: str, key: str) -> int | None:
+    """The line of ``key`` inside the [tool.newslint] table (another tool's table may have a key
+    of the same name above it)."""
+    inside = False
     for n, line in enumerate(text.splitlines(), 1):
-        if line.lstrip().startswith((key, f'"{key}"')):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.replace(" ", "").startswith(("[tool.newslint]", "[tool.newslint.", '[tool."newslint"]'))
+            continue
+        if inside and stripped.startswith((key, f'"{key}"')):
             return n
     return None
 
