@@ -1,13 +1,16 @@
-"""Benchmark (not a test): what a one-file run costs, and that a clean article never loads
-langdetect. Run from the checkout with the project's venv:
+"""Benchmark (not a test): what a one-file run costs on a clean article and on one with an English
+sentence, what reading the n-gram profiles costs, and that neither run imports langdetect. Run from
+the checkout with the project's venv:
 
     .venv/bin/python benchmarks/language_startup.py
 
-Times are wall-clock medians of several fresh processes; the machines are shared, so compare
-the figures of one run with each other, not with another day's.
+Each figure is the median of 7 fresh processes (wall clock), after one run that warms the
+compiled-rule cache. The machines are shared, so compare the figures of one run with each other,
+not with another day's.
 """
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -17,50 +20,70 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
-PROBE = """
-import sys, time
-t = time.perf_counter()
+ENGLISH = "Harga naik. The government said it would review the policy next week.\n"
+# What a run loaded: langdetect (it must not be), and how many n-gram profiles it read.
+LOADED = """
+import io, contextlib, json, sys
 from newslint.cli import main
-import io, contextlib
 with contextlib.redirect_stdout(io.StringIO()):
     main(sys.argv[1:])
-print(round(time.perf_counter() - t, 4), "langdetect" in sys.modules)
+from newslint.langid import profile
+print(json.dumps({"langdetect": "langdetect" in sys.modules, "profiles": profile.cache_info().currsize}))
+"""
+# Reading the profiles English is weighed against, in a fresh process (the module already imported).
+PROFILES = """
+import time
+from newslint.langid import RIVALS, english_probability, profile
+t = time.perf_counter()
+for lang in ("en", *RIVALS):
+    profile(lang)
+loaded = time.perf_counter() - t
+t = time.perf_counter()
+english_probability("The government said it would review the policy next week.")
+print(round(loaded * 1000, 1), round((time.perf_counter() - t) * 1000, 2))
 """
 COLD_LANGDETECT = """
-import time
-t = time.perf_counter()
 from langdetect import DetectorFactory, detect_langs
 DetectorFactory.seed = 0
 detect_langs("The government said it would review the policy next week.")
-print(round(time.perf_counter() - t, 4))
 """
 
 
-def median_of(cmd) -> tuple[float, str]:
-    walls, last = [], ""
+def newslint_command() -> list[str]:
+    script = Path(sys.executable).parent / "newslint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]
+
+
+def median_wall(cmd) -> float:
+    walls = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+        subprocess.run(cmd, capture_output=True, cwd=ROOT)
         walls.append(time.perf_counter() - start)
-        last = out
-    return statistics.median(walls), last
+    return statistics.median(walls)
+
+
+def output(cmd) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout.strip()
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         english = Path(tmp) / "english.txt"
-        english.write_text("Harga naik. The government said it would review the policy next week.\n", encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "newslint", str(english)], capture_output=True)  # warm the rule cache
-        rows = [
-            ("clean Indonesian article (examples/bersih.txt)", [sys.executable, "-c", PROBE, "examples/bersih.txt"]),
-            ("article with an English sentence", [sys.executable, "-c", PROBE, str(english)]),
-            ("langdetect alone: import + first detection", [sys.executable, "-c", COLD_LANGDETECT]),
-            ("python -c pass (interpreter start)", [sys.executable, "-c", "pass"]),
-        ]
-        print(f"{'what':50s} {'median wall s':>14s}  in-process s / langdetect loaded")
-        for label, cmd in rows:
-            wall, out = median_of(cmd)
-            print(f"{label:50s} {wall:14.3f}  {out}")
+        english.write_text(ENGLISH, encoding="utf-8")
+        clean = ROOT / "examples" / "bersih.txt"
+        subprocess.run([*newslint_command(), str(english)], capture_output=True)  # warm the rule cache
+        print(f"{'what':52s} {'median wall s':>13s}  loaded")
+        for label, path in (("newslint on a clean article (examples/bersih.txt)", clean), ("newslint on an article with one English sentence", english)):
+            wall = median_wall([*newslint_command(), str(path)])
+            loaded = json.loads(output([sys.executable, "-c", LOADED, str(path)]))
+            print(f"{label:52s} {wall:13.3f}  langdetect: {loaded['langdetect']}, profiles read: {loaded['profiles']}")
+        print(f"{'langdetect: import and first detection (avoided)':52s} {median_wall([sys.executable, '-c', COLD_LANGDETECT]):13.3f}")
+        print(f"{'python -c pass (interpreter start)':52s} {median_wall([sys.executable, '-c', 'pass']):13.3f}")
+        runs = [output([sys.executable, "-c", PROFILES]).split() for _ in range(RUNS)]
+        load_ms = statistics.median(float(r[0]) for r in runs)
+        first_ms = statistics.median(float(r[1]) for r in runs)
+        print(f"reading the profiles (en and the rivals), in-process: {load_ms:.1f} ms; scoring one sentence: {first_ms:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
 """Untranslated and mixed-language passages, on spans written for the tests."""
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +10,7 @@ import yaml
 
 from newslint import engine, lint_text
 from newslint.document import Document
+from newslint.langid import RIVALS, english_probability
 from newslint.plugins import load_registry
 from newslint.ruleset import load_ruleset
 
@@ -39,26 +42,71 @@ def test_english_sentences_clauses_and_furniture_are_found():
     assert share("id_clause") >= 0.9  # unquoted clauses found, quoted ones left alone
 
 
-LAZY = """
-import sys
+FRESH = """
+import json, sys
 from newslint.cli import main
+from newslint.langid import profile
 code = main(sys.argv[1:])
-print("langdetect loaded:", "langdetect" in sys.modules, "exit:", code)
+print(json.dumps({"exit": code, "langdetect": "langdetect" in sys.modules, "profiles": profile.cache_info().currsize}))
 """
 
 
-def run_in_fresh_process(*args):
-    proc = subprocess.run([sys.executable, "-c", LAZY, *map(str, args)], capture_output=True, text=True)
-    return proc.stdout.strip().splitlines()[-1]
+def run_in_fresh_process(*args, hash_seed="0"):
+    """A one-file run in a new interpreter: (its findings as JSON, what it had loaded)."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    proc = subprocess.run([sys.executable, "-c", FRESH, "--format", "json", *map(str, args)], capture_output=True, text=True, env=env)
+    *findings, status = proc.stdout.strip().splitlines()
+    return json.loads("\n".join(findings)), json.loads(status)
 
 
-def test_a_clean_article_does_not_load_langdetect(tmp_path):
+def test_english_is_found_and_a_clean_article_passes_without_importing_langdetect(tmp_path):
     clean = tmp_path / "bersih.txt"
     clean.write_text("Presiden meresmikan jalan tol di Jawa Tengah pada Senin pagi.\n\nWarga menyambut baik.\n", encoding="utf-8")
-    assert run_in_fresh_process(clean) == "langdetect loaded: False exit: 0"
+    findings, loaded = run_in_fresh_process(clean)
+    assert findings == []
+    assert loaded == {"exit": 0, "langdetect": False, "profiles": 0}  # no profile read either
     english = tmp_path / "campur.txt"
     english.write_text("Harga naik. The government said it would review the policy next week.\n", encoding="utf-8")
-    assert run_in_fresh_process("--select", "language", english) == "langdetect loaded: True exit: 1"
+    findings, loaded = run_in_fresh_process("--select", "language", english)
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("Indonesian.EnglishSentence", 1, 13)]
+    assert loaded == {"exit": 1, "langdetect": False, "profiles": 1 + len(RIVALS)}
+
+
+MIXED = (
+    "Harga naik. The government said it would review the policy next week.\n\n"
+    "Pasar bereaksi dengan tenang pada hari itu.\n\n"
+    "Juru bicara kepolisian mengatakan the suspect is still being questioned oleh penyidik.\n\n"
+    "Happy birthday to the love of my life, tulisnya sambil mengunggah foto berdua.\n\n"
+    "Lagu itu dibuka dengan lirik yang sederhana.\n\n"
+    "Oh, never let me go\n\n"
+    "Warga berkumpul di alun-alun kota sejak pagi.\n\n"
+    'Ia menulis: "We will not back down from this fight, whatever it takes."\n'
+)
+
+
+def test_the_same_input_always_gets_the_same_answer(tmp_path):
+    # langdetect drew n-grams at random; the n-gram scoring has no randomness to seed.
+    path = tmp_path / "campur.txt"
+    path.write_text(MIXED, encoding="utf-8")
+    runs = [run_in_fresh_process("--select", "language", path, hash_seed=seed)[0] for seed in ("1", "2", "3")]
+    assert runs[0] and runs[0] == runs[1] == runs[2]
+    sentence = "The government said it would review the policy next week."
+    assert len({english_probability(sentence) for _ in range(5)}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("The government said it would review the policy next week.", True),
+        ("Pemerintah mengatakan akan meninjau kebijakan itu pekan depan.", False),
+        ("Kerajaan negeri akan memberi bantuan wang kepada mangsa banjir di kampung itu.", False),  # Malay
+        ("Het is een mooie dag in de stad en we gaan naar het park.", False),  # Dutch
+        ("Oh, never let me go", False),  # too few letters to tell; langdetect said Norwegian
+        ("", False),
+    ],
+)
+def test_confirmation_weighs_english_against_the_articles_language_and_its_neighbours(text, english):
+    assert (english_probability(text) >= 0.8) is english
 
 
 ENGLISH = "Harga naik. The government said it would review the policy next week.\n"

@@ -2,7 +2,7 @@
 
 ``target`` picks what the rule reports:
 
-- ``sentence``: a sentence in English (cheap test, then langdetect to confirm);
+- ``sentence``: a sentence in English (cheap test, then character n-grams to confirm);
 - ``clause``: an English clause inside a sentence of the article's language;
 - ``quote``: English inside quotation marks that no translation follows (for houses that want
   every quote translated; the rule using it is opt-in);
@@ -16,7 +16,7 @@ embedded posts. The words are the table's (``quote_openers`` and the lists after
 
 The rule runs on articles whose language (``doc.meta["language"]``: front matter, ``--language``
 or the ``language`` config key; Indonesian when none is given) is in ``languages``. Malay is
-never reported: its function words are not English, and langdetect has no Malay profile.
+never reported: its function words are not English, and its n-grams read as Indonesian.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from bisect import bisect_right
 import regex
 
 from newslint.checks import Check, Hit
-from newslint.langid import TOKEN, detect_english, english_run, load_lexicon, quote_spans, tokens
+from newslint.langid import TOKEN, english_probability, english_run, load_lexicon, quote_spans, tokens
 
 TARGETS = ("sentence", "clause", "quote", "furniture")
 _WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)*")
@@ -43,7 +43,7 @@ class LanguageCheck(Check):
         "min_english_percent": ("int", "share of English function words that makes a candidate (default 25)"),
         "clause_words": ("int", "words in an English clause (default 4)"),
         "clause_function_words": ("int", "English function words in a clause (default 2)"),
-        "confirm_percent": ("int", "langdetect's English probability needed to confirm (default 80)"),
+        "confirm_percent": ("int", "English probability (naive Bayes over character n-grams) needed to confirm (default 80)"),
     }
     required = ("table", "target")
 
@@ -115,10 +115,16 @@ class LanguageCheck(Check):
             and local == 0 and english >= 1 and sum(t.kind in ("E", "e", "L") for t in words) >= 0.75 * n
         )
         if self.target == "sentence":
-            # A headline is not sent to langdetect: it is erratic on a few words.
-            if (headline and not whole) or (whole and detect_english(doc.norm[s.start:s.end]) >= self.confirm):
+            # A headline is not confirmed by n-grams: a few words are too little evidence.
+            if (headline and not whole) or (whole and english_probability(doc.norm[s.start:s.end]) >= self.confirm):
                 english_words = [t for t in words if t.kind in ("E", "e")] or words
-                if not self.presented(doc, english_words[0].start, english_words[-1].end):
+                # An Indonesian word that looks English ("foto") can stretch the English past
+                # its attribution ("..., tulisnya sambil mengunggah foto"): what follows the
+                # English run is asked too.
+                markers = (self.lex.quote_attributions, self.lex.translation_markers)
+                if not self.presented(doc, english_words[0].start, english_words[-1].end) and not (
+                    run is not None and self.closed(doc, run[-1].end, *markers)
+                ):
                     yield Hit(s.start, s.end, (_preview(doc.text[s.start:s.end]),))
         elif not whole and run is not None and local >= 1 and not self.presented(doc, run[0].start, run[-1].end):
             yield Hit(run[0].start, run[-1].end, (doc.text[run[0].start:run[-1].end],))
@@ -224,7 +230,7 @@ class LanguageCheck(Check):
             if len(toks) >= self.min_words and english / len(toks) >= self.ratio and english > local:
                 if self.translated_after(doc, q_end):
                     continue
-                if detect_english(doc.norm[inner_start:inner_end]) >= self.confirm:
+                if english_probability(doc.norm[inner_start:inner_end]) >= self.confirm:
                     yield Hit(q_start, q_end, (_preview(doc.text[inner_start:inner_end]),))
 
 
