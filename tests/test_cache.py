@@ -1,38 +1,404 @@
-"""The compiled-rule cache: used when nothing changed, rebuilt when a rule file changes."""
+"""The caches (compiled rules, findings of unchanged files): every run shows what an uncached run
+shows, whatever was edited in between; nothing read from the cache folder can run code; every
+problem with the cache is one warning line and the right result."""
+import json
 import os
+import pickle
+import shutil
+import stat
+import subprocess
+import sys
 
-from conftest import rule_file
+import pytest
 
-ARTICLE = "Bantuan bagi jika diserang.\n"
+from conftest import ROOT, rule_file
+
+from newslint import cache
+from newslint.api import Linter
+from newslint.cache import ResultCache, Store
+from newslint.config import Config
+from newslint.hookspecs import hookimpl
+from newslint.plugins import load_registry
+from newslint.readers import Source
+from newslint.ruleset import load_ruleset
+
+DATES = (ROOT / "rules" / "Indonesian" / "_dates.yml").read_text(encoding="utf-8")
+DATE_RULE = "extends: impossible_date\ncategory: date\nmessage: \"'%s' cannot be: that month has only %s days.\"\ntable: {table}\n"
+ARTICLE = "Sidang digelar pada 31 April 2025. Bantuan bagi jika diserang.\n"
 
 
-def test_cache_is_written_reused_and_invalidated(newslint, write, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def both(newslint, monkeypatch):
+    """Run the command line with the cache, then without it; the two must agree."""
+
+    def run(*args, cwd=None):
+        cached = newslint("--format", "json", *args, cwd=cwd)
+        monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+        try:
+            plain = newslint("--format", "json", *args, cwd=cwd)
+        finally:
+            monkeypatch.delenv("NEWSLINT_NO_CACHE")
+        assert (cached.code, cached.out) == (plain.code, plain.out)
+        return cached
+
+    return run
+
+
+def edit(path, old, new):
+    """Change a file's content keeping its size and modification time: only the content tells."""
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text and len(old) == len(new)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def messages(run):
+    return sorted(f["message"] for f in run.findings)
+
+
+def entries(folder, prefix="rules-"):
+    return sorted(p.name for p in folder.glob(prefix + "*"))
+
+
+# -- every edit is seen by the next run -----------------------------------------------------------
+
+def test_an_edited_rule_is_seen_by_the_next_run(both, write, tmp_path, cache_dir):
     rule = rule_file(tmp_path / "rules", "T", "R", "extends: existence\ncategory: garbled\nmessage: first\ntokens: [bagi jika]\n")
     write(".newslint.yaml", "rule-paths: [rules]\nselect: [T]\n")
     article = write("a.txt", ARTICLE)
-    assert newslint("--format", "json", article).findings[0]["message"] == "first"
-    files = sorted(cache.glob("rules-*.pickle"))
-    assert len(files) == 1
-    assert newslint("--format", "json", article).findings[0]["message"] == "first"
-    assert sorted(cache.glob("rules-*.pickle")) == files  # reused, nothing new written
-    rule.write_text(rule.read_text().replace("first", "second"), encoding="utf-8")
-    os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 10**9))
-    assert newslint("--format", "json", article).findings[0]["message"] == "second"
-    assert len(list(cache.glob("rules-*.pickle"))) == 2
+    assert messages(both(article)) == ["first"]
+    assert len(entries(cache_dir)) == 1
+    assert messages(both(article)) == ["first"]
+    assert len(entries(cache_dir)) == 1  # read, not written again
+    edit(rule, "first", "again")
+    assert messages(both(article)) == ["again"]
 
 
-def test_cache_can_be_turned_off_and_a_broken_cache_is_ignored(newslint, write, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
-    article = write("a.txt", "Kedua menteri menekan perjanjian itu.\n")
+def test_a_second_run_reads_the_compiled_rules_rather_than_compiling_again(newslint, write, tmp_path, cache_dir):
+    rule_file(tmp_path / "rules", "T", "R", "extends: existence\ncategory: garbled\nmessage: from the rule file\ntokens: [bagi jika]\n")
+    write(".newslint.yaml", "rule-paths: [rules]\nselect: [T]\n")
+    assert messages(newslint("--format", "json", write("a.txt", ARTICLE))) == ["from the rule file"]
+    (entry,) = cache_dir.glob("rules-*")
+    # Change the compiled rule in the entry (not the rule file), signed as newslint signs: a run
+    # that reads the entry shows the change.
+    store = Store()
+    header, _, body = store.read(entry.name).partition(b"\n")
+    ruleset = pickle.loads(body)
+    (check,) = [c for c in ruleset.checks if c.rule.id == "T.R"]
+    check.rule.message = "from the cache"
+    store.write(entry.name, header + b"\n" + pickle.dumps(ruleset))
+    inode = entry.stat().st_ino
+    other = write("b.txt", ARTICLE)  # another file: a.txt's findings may be cached themselves
+    assert messages(newslint("--format", "json", other)) == ["from the cache"]
+    assert entry.stat().st_ino == inode  # and it did not write the entry again
+
+
+def test_an_edited_table_in_the_rule_folder_is_seen_by_the_next_run(both, write, tmp_path, cache_dir):
+    table = write("rules/T/_dates.yml", DATES)
+    rule_file(tmp_path / "rules", "T", "Date", DATE_RULE.format(table="_dates.yml"))
+    write(".newslint.yaml", "rule-paths: [rules]\nselect: [T]\n")
+    article = write("a.txt", ARTICLE)
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 30 days."]
+    edit(table, "  April: 4", "  April: 2")
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 28 days."]
+    edit(table, "  April: 2", "  April: 5")  # May has 31 days
+    assert messages(both(article)) == []
+
+
+def test_an_edited_table_outside_the_rule_folder_is_seen_by_the_next_run(both, write, tmp_path, cache_dir):
+    table = write("rules/tables/dates.yml", DATES)
+    rule_file(tmp_path / "rules", "T", "Date", DATE_RULE.format(table="../tables/dates.yml"))
+    write(".newslint.yaml", "rule-paths: [rules/T]\nselect: [T]\n")  # the pack's folder: the table is outside it
+    article = write("a.txt", ARTICLE)
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 30 days."]
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 30 days."]
+    edit(table, "  April: 4", "  April: 2")
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 28 days."]
+    assert len(entries(cache_dir)) == 1  # same key (the rule folder is as it was): the entry was replaced
+    edit(table, "  April: 2", "  April: 4")
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 30 days."]
+
+
+PLUGIN_INIT = '''
+from pathlib import Path
+from newslint.hookspecs import hookimpl
+
+
+@hookimpl
+def newslint_check_kinds():
+    from newslint_cachedemo.kinds import Listed
+    return {"listed": Listed}
+
+
+@hookimpl
+def newslint_rule_dirs():
+    return [Path(__file__).parent / "rules"]
+'''
+
+PLUGIN_KINDS = '''
+from pathlib import Path
+
+import regex
+
+from newslint.checks import Check, Hit
+from newslint_cachedemo.helper import MESSAGE
+
+
+class Listed(Check):
+    """The words of the package's words.txt, read while compiling (not through a table key)."""
+
+    def compile(self):
+        words = (Path(__file__).parent / "words.txt").read_text(encoding="utf-8").split()
+        self.regex = regex.compile(r"\\b(?:%s)\\b" % "|".join(map(regex.escape, words)))
+        self.template = MESSAGE  # the helper module's code shapes the compiled check
+
+    def find(self, doc):
+        for m in self.regex.finditer(doc.norm):
+            yield Hit(m.start(), m.end(), message=self.template % m.group())
+'''
+
+
+def install_plugin(site, version="1.0", message="'%s' is listed", words="bagi"):
+    pkg = site / "newslint_cachedemo"
+    (pkg / "rules" / "Demo").mkdir(parents=True, exist_ok=True)
+    (pkg / "__init__.py").write_text(PLUGIN_INIT, encoding="utf-8")
+    (pkg / "kinds.py").write_text(PLUGIN_KINDS, encoding="utf-8")
+    (pkg / "helper.py").write_text(f"MESSAGE = {message!r}\n", encoding="utf-8")
+    (pkg / "words.txt").write_text(words, encoding="utf-8")
+    (pkg / "rules" / "Demo" / "Listed.yml").write_text("extends: listed\ncategory: garbled\nmessage: unused\n", encoding="utf-8")
+    for old in site.glob("newslint_cachedemo-*.dist-info"):
+        shutil.rmtree(old)
+    dist = site / f"newslint_cachedemo-{version}.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: newslint-cachedemo\nVersion: {version}\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[newslint]\ncachedemo = newslint_cachedemo\n", encoding="utf-8")
+
+
+def test_a_plugins_code_and_version_are_part_of_the_key(tmp_path, cache_dir):
+    site = tmp_path / "site"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]), "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def run(cached=True):
+        extra = {} if cached else {"NEWSLINT_NO_CACHE": "1"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", "--format", "json", "--select", "Demo", str(article)],
+            capture_output=True, text=True, env={**env, **extra},
+        )
+        assert proc.returncode == 1, proc.stderr
+        return sorted(f["message"] for f in json.loads(proc.stdout))
+
+    def both():
+        cached = run()
+        assert cached == run(cached=False)
+        return cached
+
+    install_plugin(site)
+    assert both() == ["'bagi' is listed"]
+    assert both() == ["'bagi' is listed"]
+    install_plugin(site, message="'%s' is on the list")  # a helper module's code, same version
+    assert both() == ["'bagi' is on the list"]
+    install_plugin(site, version="1.1", message="'%s' is on the list", words="jika")  # data read by code, new version
+    assert both() == ["'jika' is on the list"]
+
+
+def test_rules_of_a_plugin_registered_in_process_are_not_cached(tmp_path, cache_dir):
+    class Local:  # no distribution, no version: what it compiles cannot be keyed
+        @hookimpl
+        def newslint_categories(self):
+            return ["local"]
+
+    ruleset = load_ruleset(load_registry(extra_plugins=(Local(),)), store=Store())
+    assert ruleset.checks and ruleset.key is None
+    assert not list(cache_dir.glob("rules-*"))
+    assert load_ruleset(load_registry(), store=Store()).key
+    assert len(list(cache_dir.glob("rules-*"))) == 1
+
+
+# -- nothing in the cache folder runs; every problem is one warning -------------------------------
+
+class Plant:
+    """Unpickling this makes a folder: proof that a pickle ran."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (os.mkdir, (self.marker,))
+
+
+def test_a_planted_entry_does_not_run_and_is_rejected_with_one_warning(both, newslint, write, tmp_path, cache_dir):
+    article = write("a.txt", ARTICLE)
+    first = both("--select", "Indonesian", article)
+    (entry,) = cache_dir.glob("rules-*")
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(Plant(marker))
+    for content in (planted, cache.MAGIC + b"\0" * 32 + planted):  # bare, and with a made-up signature
+        entry.write_bytes(content)
+        run = newslint("--format", "json", "--select", "Indonesian", article)
+        assert not marker.exists()
+        assert run.out == first.out
+        assert run.err.splitlines() == [f"newslint: warning: cache entry {entry} was not written by newslint for this user (corrupt or planted); ignored"]
+    assert newslint("--format", "json", "--select", "Indonesian", article).err == ""  # replaced by a good one
+
+
+def test_a_corrupt_entry_gives_one_warning_and_the_right_result(both, newslint, write, cache_dir):
+    article = write("a.txt", ARTICLE)
+    first = both("--select", "Indonesian", article)
+    (entry,) = cache_dir.glob("rules-*")
+    entry.write_bytes(entry.read_bytes()[:5000])
+    run = newslint("--format", "json", "--select", "Indonesian", article)
+    assert (run.code, run.out) == (first.code, first.out)
+    assert len(run.err.splitlines()) == 1 and "corrupt" in run.err
+    assert newslint("--format", "json", "--select", "Indonesian", article).err == ""
+
+
+def test_a_fifo_under_the_key_is_not_waited_for(both, newslint, write, cache_dir):
+    article = write("a.txt", ARTICLE)
+    first = both("--select", "Indonesian", article)
+    (entry,) = cache_dir.glob("rules-*")
+    entry.unlink()
+    os.mkfifo(entry)
+    run = newslint("--format", "json", "--select", "Indonesian", article)
+    assert (run.code, run.out) == (first.code, first.out)
+    assert run.err.splitlines() == [f"newslint: warning: cache entry {entry} is not a regular file; ignored"]
+
+
+def test_a_cache_folder_others_can_write_to_is_refused_with_one_warning(newslint, write, cache_dir):
+    article = write("a.txt", ARTICLE)
+    cache_dir.mkdir()
+    os.chmod(cache_dir, 0o777)
+    run = newslint("--format", "json", "--select", "Indonesian", article)
+    assert run.code == 1 and run.findings
+    assert run.err.splitlines() == [f"newslint: warning: cache {cache_dir}: other users can write to it (chmod 700 it, or remove it); running without the cache"]
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_key_file_others_can_read_is_refused(newslint, write, cache_dir):
+    article = write("a.txt", ARTICLE)
+    assert newslint("--select", "Indonesian", article).err == ""
+    os.chmod(cache_dir / "hmac-key", 0o644)
+    run = newslint("--select", "Indonesian", article)
+    assert run.code == 1
+    assert run.err.splitlines() == [f"newslint: warning: cache {cache_dir}: hmac-key can be read by other users; running without the cache"]
+
+
+def test_a_cache_that_cannot_be_made_is_one_warning(newslint, write, tmp_path, monkeypatch):
+    article = write("a.txt", ARTICLE)
+    blocker = write("blocker", "a file where the cache folder's parent should be")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
+    run = newslint("--select", "Indonesian", article)
+    assert run.code == 1 and "Indonesian.BagiJika" in run.out
+    assert len(run.err.splitlines()) == 1 and run.err.startswith(f"newslint: warning: cache {blocker / 'cache'}: ")
+
+
+def test_the_cache_folder_is_made_for_this_user_only(newslint, write, cache_dir):
+    newslint("--select", "Indonesian", write("a.txt", ARTICLE))
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((cache_dir / "hmac-key").stat().st_mode) == 0o600
+
+
+def test_warnings_are_one_line_per_store():
+    said = []
+    store = Store(warn=said.append)
+    store.warn("one")
+    store.warn("two")
+    assert said == ["one"]
+
+
+def test_turned_off_nothing_is_written(newslint, write, cache_dir, monkeypatch):
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
-    assert newslint("--select", "Indonesian.Meneken", article).code == 1
-    assert not cache.exists()
-    monkeypatch.delenv("NEWSLINT_NO_CACHE")
-    assert newslint("--select", "Indonesian.Meneken", article).code == 1
-    for f in cache.glob("rules-*.pickle"):
-        f.write_bytes(b"not a pickle")
-    run = newslint("--format", "json", "--select", "Indonesian.Meneken", article)
-    assert run.code == 1 and run.findings[0]["rule"] == "Indonesian.Meneken"
+    assert newslint("--select", "Indonesian", write("a.txt", ARTICLE)).code == 1
+    assert not cache_dir.exists()
+
+
+# -- pruning ---------------------------------------------------------------------------------------
+
+def test_old_entries_are_pruned_keeping_the_newest(newslint, write, tmp_path, cache_dir):
+    rule = rule_file(tmp_path / "rules", "T", "R", "extends: existence\ncategory: garbled\nmessage: m00\ntokens: [bagi jika]\n")
+    write(".newslint.yaml", "rule-paths: [rules]\nselect: [T]\n")
+    article = write("a.txt", ARTICLE)
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / "rules-0123.pickle").write_bytes(b"an entry of the old format")
+    for n in range(cache.RULES_KEPT + 3):
+        rule.write_text(rule.read_text().replace(f"m{n - 1:02d}" if n else "m00", f"m{n:02d}"), encoding="utf-8")
+        assert messages(newslint("--format", "json", article)) == [f"m{n:02d}"]
+        newest = max(cache_dir.glob("rules-*"), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, (1_000_000 + n, 1_000_000 + n))  # distinct ages, however coarse the clock
+    kept = entries(cache_dir)
+    assert len(kept) == cache.RULES_KEPT and newest.name in kept
+    assert messages(newslint("--format", "json", article)) == [f"m{cache.RULES_KEPT + 2:02d}"]
+    assert entries(cache_dir) == kept  # the newest was read, not compiled again
+
+
+# -- configuration errors come before the cache ----------------------------------------------------
+
+def test_a_missing_rule_folder_is_an_error_warm_or_cold(newslint, write, tmp_path, cache_dir):
+    article = write("a.txt", ARTICLE)
+    assert newslint("--select", "Indonesian", article).code == 1  # the built-in rules are cached now
+    write(".newslint.yaml", "rule-paths: [missing]\nselect: [Indonesian]\n")
+    expected = f"newslint: error: {tmp_path / 'missing'}: rule folder not found"
+    for _ in range(2):
+        run = newslint("--select", "Indonesian", article, cwd=tmp_path)
+        assert run.code == 2 and expected in run.err.splitlines()
+
+
+# -- the results cache -----------------------------------------------------------------------------
+
+def _ruleset_key(rule_dir):
+    return load_ruleset(load_registry(), [rule_dir], store=Store()).key
+
+
+def test_results_are_found_again_only_for_the_same_text_rules_and_configuration(write, tmp_path, cache_dir):
+    rule = rule_file(tmp_path / "rules", "T", "R", "extends: existence\ncategory: garbled\nmessage: first\ntokens: [bagi jika]\n")
+    config = Config(root=tmp_path, select=("T",), rule_paths=(tmp_path / "rules",))
+    article = write("a.txt", ARTICLE)
+    linter = Linter(config=config)
+    findings = linter.lint_source(Source(str(article), article.read_text(), {}, article)).findings
+    assert [f.message for f in findings] == ["first"]
+
+    def key(text=ARTICLE, config=config):
+        return ResultCache.key(text=text, path=str(article), ruleset=_ruleset_key(tmp_path / "rules"), config=config, rules=["T.R"], meta={})
+
+    results = ResultCache(Store())
+    results.put(key(), findings)
+    assert results.get(key()) == findings
+    assert ResultCache(Store()).get(key()) == findings  # another run
+    assert [f.offset for f in results.get(key())] == [f.offset for f in findings]
+    assert results.get(key(text=ARTICLE.replace("bagi", "bagi "))) is None  # the file edited
+    assert results.get(key(config=Config(root=tmp_path, select=("T",), min_level="warning", rule_paths=config.rule_paths))) is None
+    edit(rule, "first", "other")  # a rule edited
+    assert results.get(key()) is None
+
+
+def test_a_planted_results_entry_is_rejected(write, tmp_path, cache_dir):
+    said = []
+    results = ResultCache(Store(warn=said.append))
+    key = ResultCache.key(text="x", path="a.txt", ruleset="r", config={})
+    results.put(key, [])
+    assert results.get(key) == []
+    entry = cache_dir / "results" / key[:2] / f"{key}.json"
+    entry.write_text(json.dumps([{"path": "a.txt", "line": 1}]), encoding="utf-8")
+    assert results.get(key) is None
+    assert len(said) == 1 and "planted" in said[0]
+
+
+def test_results_entries_are_pruned(write, cache_dir, monkeypatch):
+    monkeypatch.setattr(cache, "RESULTS_PER_SHARD", 3)
+    keys = [f"ab{n}" for n in range(5)]  # one shard: the folder named by a key's first two characters
+    for n, key in enumerate(keys):
+        ResultCache(Store()).put(key, [])
+        os.utime(cache_dir / "results" / "ab" / f"{key}.json", (1_000_000 + n, 1_000_000 + n))
+    ResultCache(Store()).put("cd0", [])  # another shard: nothing there to prune
+    assert sorted(p.stem for p in (cache_dir / "results" / "ab").iterdir()) == keys[-3:]
+    assert ResultCache(Store()).get("cd0") == []

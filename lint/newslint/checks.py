@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Iterator
 
+from newslint import cache
 from newslint.document import Document
 from newslint.errors import RuleError
 from newslint.rules import Rule
@@ -56,6 +57,7 @@ class Check:
         path = Path(self.rule.path).parent / name
         if not path.is_file():
             raise self.rule.error(f"table {name!r} not found beside the rule", key)
+        cache.record(path)  # the compiled rule is reused only while this table is unchanged
         return str(path)
 
     def load_table(self, loader, *keys: str):

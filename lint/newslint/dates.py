@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from newslint.cache import by_content
 from newslint.errors import RuleError
 from newslint.patterns import literal_alternation as _names
 from newslint.yamlfile import read_mapping
@@ -42,7 +42,7 @@ class DateTable:
     abroad: regex.Pattern | None  # a dateline in a place abroad ("SEOUL -")
 
 
-@lru_cache(maxsize=None)
+@by_content  # on the table's content: an edit is seen by the next call
 def load_table(path: str) -> DateTable:
     mapping, _ = read_mapping(path, RuleError)
     for key in ("weekdays", "months", "days_from_publication", "local_time", "past_markers", "future_markers"):

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
 
+from newslint.cache import by_content
 from newslint.errors import RuleError
 from newslint.yamlfile import read_mapping
 
@@ -147,7 +147,7 @@ def _strip_country(title: str, forms) -> str:
     return title
 
 
-@lru_cache(maxsize=None)
+@by_content  # on the tables' content: an edit is seen by the next call
 def load_tables(countries_path: str, holders_path: str, spellings_path: str | None = None) -> Tables:
     countries: dict[str, Country] = {}
     by_form: dict[str, str] = {}
