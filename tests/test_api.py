@@ -79,3 +79,21 @@ def test_lint_text_still_returns_findings_and_raises_on_a_broken_rule(tmp_path):
     rule_file(tmp_path, "Rusak", "Salah", "extends: existence\nmessage: x\n")
     with pytest.raises(NewslintError, match="Salah.yml"):
         newslint.lint_text(ARTICLE, rule_paths=[tmp_path])
+
+
+def test_a_broken_rule_is_told_once_per_run_even_after_an_unreadable_file(write, tmp_path):
+    from newslint.api import Linter
+    from newslint.hookspecs import hookimpl
+    from newslint.plugins import load_registry
+
+    broken = rule_file(tmp_path / "pack", "Rusak", "Salah", "extends: existence\nmessage: x\n").parent.parent
+
+    class BrokenPack:
+        @hookimpl
+        def newslint_rule_dirs(self):
+            return [broken]
+
+    files = [str(write("rusak.txt", b"\xff")), str(write("a.txt", ARTICLE)), str(write("b.txt", ARTICLE))]
+    report = Linter(registry=load_registry((BrokenPack(),))).lint_paths(files)
+    assert [e.path for e in report.error_list] == [files[0], str(broken / "Rusak" / "Salah.yml")]
+    assert (report.files, len(report.findings)) == (2, 6)

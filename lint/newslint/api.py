@@ -44,7 +44,7 @@ class FileResult:
     # The rules' load errors, the same for every file linted with that set of rules: a run tells
     # them once per set (``rules_key``), however many processes loaded it.
     rule_errors: tuple[NewslintError, ...] = ()
-    rules_key: tuple = ()
+    rules_key: tuple | None = None  # None: the file was not linted, no rules were loaded for it
     linted: bool = True  # False when the file could not be read or linted at all
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
 
@@ -167,7 +167,7 @@ class Linter:
                     tell(item)
                     continue
                 result = next(results)
-                if result.rules_key not in told_rules:
+                if result.rules_key is not None and result.rules_key not in told_rules:
                     told_rules.add(result.rules_key)
                     for error in result.rule_errors:
                         tell(error)
