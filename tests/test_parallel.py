@@ -198,3 +198,18 @@ def test_ctrl_c_ends_the_workers_and_exits_130_without_a_traceback(plugin_env, t
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert (proc.returncode, out, err) == (130, "", "")
+
+
+def test_an_unusable_cache_is_one_warning_whatever_the_number_of_processes(newslint, tmp_path, monkeypatch):
+    for n in range(24):
+        (tmp_path / "a" / f"{n:02d}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "a" / f"{n:02d}.txt").write_text(article(n), encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.chmod(cache, 0o777)  # others could plant entries: the cache is not used
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    runs = [newslint("-j", j, "--format", "json", tmp_path / "a") for j in (1, 3)]
+    assert runs[0].code == 1 and runs[0].findings
+    assert runs[0].err.splitlines() == [f"newslint: warning: cache {cache}: other users can write to it (chmod 700 it, or remove it); running without the cache"]
+    assert (runs[1].code, runs[1].out, runs[1].err) == (runs[0].code, runs[0].out, runs[0].err)

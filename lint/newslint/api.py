@@ -46,6 +46,7 @@ class FileResult:
     rule_errors: tuple[NewslintError, ...] = ()
     rules_key: tuple | None = None  # None: the file was not linted, no rules were loaded for it
     linted: bool = True  # False when the file could not be read or linted at all
+    warnings: list[str] = field(default_factory=list)  # the cache's, while this file was linted
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
 
 
@@ -59,6 +60,10 @@ class Linter:
         self.configs = ConfigFinder(config)
         self._rulesets: dict[tuple, RuleSet] = {}
         self._validated: set = set()
+        # The compiled-rule cache's one warning per run (an unusable cache) is collected here and
+        # told by lint_paths in input order, so that worker processes do not each print theirs.
+        self.warnings: list[str] = []
+        self._store = None
 
     def effective(self, config: Config) -> Config:
         """The configuration with the command line's options applied over it."""
@@ -75,8 +80,15 @@ class Linter:
     def _ruleset(self, config: Config) -> RuleSet:
         key = config.rule_paths
         if key not in self._rulesets:
-            self._rulesets[key] = load_ruleset(self.registry, config.rule_paths)
+            self._rulesets[key] = load_ruleset(self.registry, config.rule_paths, store=self._cache_store())
         return self._rulesets[key]
+
+    def _cache_store(self):
+        from newslint import cache
+
+        if self._store is None:
+            self._store = cache.open_store(warn=self.warnings.append) or False  # False: cache off
+        return self._store or None
 
     def _validate(self, file_config: Config, rules) -> None:
         """Unknown selectors are configuration errors, named where they were written."""
@@ -131,20 +143,23 @@ class Linter:
     def lint_input(self, item: Input) -> FileResult:
         """Read and lint one file of a run. Nothing is raised: what went wrong is in the result."""
         try:
-            return self.lint_source(item.source(self.registry.readers))
+            result = self.lint_source(item.source(self.registry.readers))
         except ConfigError as exc:  # a bad selector or config file
-            return FileResult([], [exc], linted=False, stop=True)
+            result = FileResult([], [exc], linted=False, stop=True)
         except NewslintError as exc:  # unreadable input
-            return FileResult([], [exc], linted=False)
+            result = FileResult([], [exc], linted=False)
         except Exception as exc:  # a plugin's reader or metadata hook failed on this file
-            return FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.name)], linted=False)
+            result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.name)], linted=False)
+        result.warnings, self.warnings[:] = list(self.warnings), []
+        return result
 
-    def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, stdin=None) -> Report:
+    def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, on_warning=None, stdin=None) -> Report:
         """Lint files, directories (recursively) and "-" (``stdin``, by default the process's
         standard input) in ``jobs`` processes (None: the cores available). An unreadable path or
         a failed check is an error in the report and the other files are still linted; a
         configuration error ends the run. ``on_error(error)`` is called as each error is found,
-        in input order. The report is the same whatever ``jobs`` is."""
+        in input order, and ``on_warning(message)`` for the run's one warning (an unusable
+        cache), which does not change the exit code. The report is the same whatever ``jobs`` is."""
         def read_stdin() -> bytes:
             import sys
 
@@ -167,6 +182,10 @@ class Linter:
                     tell(item)
                     continue
                 result = next(results)
+                if result.warnings and not report.warnings:  # each process warns; the run, once
+                    report.warnings.append(result.warnings[0])
+                    if on_warning is not None:
+                        on_warning(result.warnings[0])
                 if result.rules_key is not None and result.rules_key not in told_rules:
                     told_rules.add(result.rules_key)
                     for error in result.rule_errors:

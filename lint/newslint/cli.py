@@ -68,6 +68,10 @@ def _error(message) -> None:
     sys.stderr.write(f"newslint: error: {message}\n")
 
 
+def _warning(message) -> None:
+    sys.stderr.write(f"newslint: warning: {message}\n")
+
+
 def main(argv=None) -> int:
     try:
         return _main(argv)
@@ -108,7 +112,7 @@ def _main(argv) -> int:
         _error("no paths given (use - for standard input)")
         return EXIT_USAGE
 
-    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error)
+    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error, on_warning=_warning)
     formatters[args.format](report, sys.stdout)
     sys.stdout.flush()
     return report.exit_code
@@ -117,6 +121,8 @@ def _main(argv) -> int:
 def _list_rules(linter) -> int:
     errors: list = []
     checks = linter.checks_for(linter.configs.for_path(None), None, errors)
+    for message in linter.warnings:
+        _warning(message)
     for check in sorted(checks, key=lambda c: c.rule.id):
         r = check.rule
         sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{r.description.strip().splitlines()[0] if r.description else ''}\n")

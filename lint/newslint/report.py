@@ -13,6 +13,7 @@ class Report:
     files: int = 0  # files linted
     error_list: list[NewslintError] = field(default_factory=list)  # in the order told; str() is the line shown
     failing: bool = False  # a finding at or above its file's fail level
+    warnings: list[str] = field(default_factory=list)  # told on stderr; the exit code ignores them
 
     @property
     def errors(self) -> int:
