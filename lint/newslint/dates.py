@@ -17,7 +17,7 @@ import regex
 
 from newslint.cache import by_content
 from newslint.errors import RuleError
-from newslint.patterns import literal_alternation as _names
+from newslint.patterns import UserPattern, literal_alternation as _names
 from newslint.yamlfile import read_mapping
 
 HEADER_LINES = 6  # a dateline is looked for in the first lines of an article
@@ -32,19 +32,19 @@ class DateTable:
     months: dict  # lower-case name -> 1..12
     relative: dict  # phrase -> (min days, max days) from publication
     relative_window: int
-    local_time: regex.Pattern
-    past: regex.Pattern
-    future: regex.Pattern
-    numeric: regex.Pattern
-    named: regex.Pattern
-    relative_re: regex.Pattern
-    said: regex.Pattern | None  # words that report what was said or done ("kata", "dikutip")
-    abroad: regex.Pattern | None  # a dateline in a place abroad ("SEOUL -")
+    local_time: UserPattern
+    past: UserPattern
+    future: UserPattern
+    numeric: UserPattern
+    named: UserPattern
+    relative_re: UserPattern
+    said: UserPattern | None  # words that report what was said or done ("kata", "dikutip")
+    abroad: UserPattern | None  # a dateline in a place abroad ("SEOUL -")
 
 
 @by_content  # on the table's content: an edit is seen by the next call
 def load_table(path: str) -> DateTable:
-    mapping, _ = read_mapping(path, RuleError)
+    mapping, lines = read_mapping(path, RuleError)
     for key in ("weekdays", "months", "days_from_publication", "local_time", "past_markers", "future_markers"):
         if key not in mapping:
             raise RuleError(f"date table needs '{key}'", path)
@@ -55,34 +55,42 @@ def load_table(path: str) -> DateTable:
     part = _names(mapping.get("day_parts") or [])
     wd_prefix = rf"(?P<wd>\b(?:{wd}))(?:\s+(?:{part}))?" if part else rf"(?P<wd>\b(?:{wd}))"
     flags = regex.IGNORECASE | regex.MULTILINE
+
+    def compiled(source: str, key: str) -> UserPattern:
+        # Table entries are user patterns: timed, and named by this file and key if they run away.
+        try:
+            return UserPattern.compile(source, flags, path=path, line=lines.get(key), key=key)
+        except regex.error as exc:
+            raise RuleError(f"bad pattern in '{key}': {exc}", path, lines.get(key)) from None
+
     # "Rabu (18/6/2025)", "Rabu, 18/6/2025", "18/06/2025"; a weekday is needed when the year is missing.
-    numeric = regex.compile(
+    numeric = compiled(
         rf"(?:{wd_prefix}\s*,?\s*\(?\s*)?(?<![\d/.-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>{_YEAR}|\d{{2}}))?(?![\d/])(?:\s*\))?",
-        flags,
+        "weekdays",
     )
     # "Selasa, 12 November 2024", "12 Nov 2024", "Rabu (18 Juni 2025)", "19 Juni".
-    named = regex.compile(
+    named = compiled(
         rf"(?:{wd_prefix}\s*[,(]?\s*)?(?<![\d–-]\s?)(?<![\d]\s?[–-]\s?)\b(?P<d>\d{{1,2}})\s+(?P<mon>(?:{mon}))\b\.?(?![–-]|\s*[–-]\s*\d)(?:\s+(?P<y>{_YEAR})\b)?",
-        flags,
+        "months",
     )
-    relative_re = regex.compile(rf"\b(?:{_names(relative)})\b", flags)
-    said = regex.compile(rf"\b(?:{mapping['said_markers']})\b", flags) if mapping.get("said_markers") else None
+    relative_re = compiled(rf"\b(?:{_names(relative)})\b", "days_from_publication")
+    said = compiled(rf"\b(?:{mapping['said_markers']})\b", "said_markers") if mapping.get("said_markers") else None
     abroad = None
     if mapping.get("places_abroad"):
         outlet = mapping.get("dateline_outlet")
         before = rf"(?:(?:{outlet})\s*,\s*)?" if outlet else ""
         after = rf"(?:,\s*(?:{outlet})\s*)?" if outlet else ""
         places = _names(mapping["places_abroad"])
-        abroad = regex.compile(rf"^\s*{before}(?:{places})\s*{after}[-–—]", flags)
+        abroad = compiled(rf"^\s*{before}(?:{places})\s*{after}[-–—]", "places_abroad")
     return DateTable(
         path=path,
         weekdays=weekdays,
         months=months,
         relative=relative,
         relative_window=int(mapping.get("relative_window", 40)),
-        local_time=regex.compile(mapping["local_time"], flags),
-        past=regex.compile(rf"\b(?:{mapping['past_markers']})\b", flags),
-        future=regex.compile(rf"\b(?:{mapping['future_markers']})\b", flags),
+        local_time=compiled(mapping["local_time"], "local_time"),
+        past=compiled(rf"\b(?:{mapping['past_markers']})\b", "past_markers"),
+        future=compiled(rf"\b(?:{mapping['future_markers']})\b", "future_markers"),
         numeric=numeric,
         named=named,
         relative_re=relative_re,

@@ -12,7 +12,7 @@ import regex
 
 from newslint.errors import RuleError
 from newslint.findings import APPLICABILITIES, LEVELS
-from newslint.patterns import compile_pattern
+from newslint.patterns import UserPattern, compile_pattern
 from newslint.yamlfile import read_mapping
 
 SCOPES = ("text", "paragraph", "sentence", "line")
@@ -74,13 +74,13 @@ class Rule:
     def option(self, key, default=None):
         return self.data.get(key, default)
 
-    def alternation(self, items, *where, keys=None, template: str = "{}", ignorecase: bool | None = None) -> regex.Pattern:
+    def alternation(self, items, *where, keys=None, template: str = "{}", ignorecase: bool | None = None) -> UserPattern:
         """One pattern matching any of ``items``, placed into ``template``. Compiling is the slow
         part of a run's start, so items are compiled one by one (to name the bad one's line) only
         when the whole fails."""
         source = template.replace("{}", "|".join(f"(?:{p})" for p in items))
         try:
-            return compile_pattern(source, self._ignorecase(ignorecase))
+            return self._user_pattern(compile_pattern(source, self._ignorecase(ignorecase)), where[:2] if where and where[0] in ("unless", "when") else where[:1])
         except regex.error:
             for i, item in enumerate(items):
                 self.pattern(item, *where, keys[i] if keys else i, ignorecase=ignorecase)
@@ -89,12 +89,21 @@ class Rule:
     def _ignorecase(self, ignorecase: bool | None) -> bool:
         return bool(self.data.get("ignorecase", False)) if ignorecase is None else ignorecase
 
-    def pattern(self, source: str, *where, ignorecase: bool | None = None) -> regex.Pattern:
+    def pattern(self, source: str, *where, ignorecase: bool | None = None) -> UserPattern:
         """Compile one of this rule's patterns; a bad one is an error at its line."""
         try:
-            return compile_pattern(source, self._ignorecase(ignorecase))
+            return self._user_pattern(compile_pattern(source, self._ignorecase(ignorecase)), where)
         except regex.error as exc:
             raise self.error(f"bad pattern {source!r} in '{where[0]}': {exc}", *where) from None
+
+    def _user_pattern(self, compiled, where) -> UserPattern:
+        """The pattern with its rule, file, line and key, for the error if it runs too long
+        (``unless``/``when`` name their scope too: "unless: sentence")."""
+        line = (self.lines.get(tuple(where)) if len(where) > 1 else None) or self.lines.get(where[0]) if where else None
+        key = where[0] if where else None
+        if key in ("unless", "when") and len(where) > 1:
+            key = f"{key}: {where[1]}"
+        return UserPattern(compiled, rule=self.id, path=self.path, line=line, key=key)
 
 
 def check_type(rule: Rule, key: str, kind: str, value) -> None:

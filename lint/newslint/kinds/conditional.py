@@ -7,7 +7,6 @@ merely has to occur. %s is the text captured by ``first`` (or its whole match).
 from __future__ import annotations
 
 from newslint.checks import Check, Hit
-from newslint.patterns import finditer
 
 
 class Conditional(Check):
@@ -26,9 +25,9 @@ class Conditional(Check):
 
     def find(self, doc):
         for unit in doc.units(self.rule.scope):
-            seconds = list(finditer(self.second, doc.norm, unit.start, unit.end))
+            seconds = list(self.second.finditer(doc.norm, unit.start, unit.end))
             satisfied = {m.group(1) for m in seconds} if self.second.groups else None
-            for m in finditer(self.first, doc.norm, unit.start, unit.end):
+            for m in self.first.finditer(doc.norm, unit.start, unit.end):
                 key = m.group(1) if self.first.groups else m.group()
                 if self.except_re is not None and self.except_re.fullmatch(key):
                     continue

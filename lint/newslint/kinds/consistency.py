@@ -6,7 +6,7 @@ tie, the spelling that appears second). %s is the spelling found.
 from __future__ import annotations
 
 from newslint.checks import Check, Hit
-from newslint.patterns import finditer, words
+from newslint.patterns import words
 
 
 class Consistency(Check):
@@ -29,8 +29,8 @@ class Consistency(Check):
     def find(self, doc):
         for unit in doc.units(self.rule.scope):
             for a, b in self.pairs:
-                found_a = list(finditer(a, doc.norm, unit.start, unit.end))
-                found_b = list(finditer(b, doc.norm, unit.start, unit.end))
+                found_a = list(a.finditer(doc.norm, unit.start, unit.end))
+                found_b = list(b.finditer(doc.norm, unit.start, unit.end))
                 if not found_a or not found_b:
                     continue
                 if len(found_a) != len(found_b):

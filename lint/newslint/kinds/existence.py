@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newslint.checks import Check, Hit
 from newslint.kinds.substitution import match_case
-from newslint.patterns import finditer, words
+from newslint.patterns import words
 
 
 class Existence(Check):
@@ -38,7 +38,7 @@ class Existence(Check):
             yield from self._find(doc, unit.start, unit.end)
 
     def _find(self, doc, start, end):
-        for m in finditer(self.regex, doc.norm, start, end):
+        for m in self.regex.finditer(doc.norm, start, end):
             if m.end() == m.start():
                 continue
             if self.except_re is not None and self.except_re.fullmatch(m.group()):

@@ -29,7 +29,6 @@ import regex
 
 from newslint.checks import Check, Hit
 from newslint.errors import RuleError
-from newslint.patterns import finditer
 from newslint.words import Lexicon
 from newslint.yamlfile import read_mapping
 
@@ -113,7 +112,7 @@ class Glued(Check):
 
     def find(self, doc):
         for unit in doc.units(self.rule.scope):
-            for m in finditer(self.regex, doc.norm, unit.start, unit.end):
+            for m in self.regex.finditer(doc.norm, unit.start, unit.end):
                 token = m.group()
                 if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
                     continue

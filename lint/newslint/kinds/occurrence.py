@@ -6,7 +6,6 @@ The message's %s / %d is the count.
 from __future__ import annotations
 
 from newslint.checks import Check, Hit
-from newslint.patterns import finditer
 
 
 class Occurrence(Check):
@@ -27,7 +26,7 @@ class Occurrence(Check):
 
     def find(self, doc):
         for unit in doc.units(self.rule.scope):
-            matches = [m for m in finditer(self.regex, doc.norm, unit.start, unit.end) if m.end() > m.start()]
+            matches = [m for m in self.regex.finditer(doc.norm, unit.start, unit.end) if m.end() > m.start()]
             if self.max is not None and len(matches) > self.max:
                 m = matches[self.max]
                 yield Hit(m.start(), m.end(), (len(matches),))

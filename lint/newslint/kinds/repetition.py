@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from newslint.checks import Check, Hit
 from newslint.engine import format_message
-from newslint.patterns import finditer
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class Repetition(Check):
         """Tokens in stretches separated only by spaces: not "yang, yang", and not across a line
         break (a heading, a caption or "Advertisement" printed on the next line)."""
         text, run = doc.norm, []
-        for m in finditer(self.regex, text, start, end):
+        for m in self.regex.finditer(text, start, end):
             token = m.group()
             if not token or (self.alpha and not token.isalpha()):
                 yield run

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from newslint.checks import Check, Hit
-from newslint.patterns import finditer, words
+from newslint.patterns import words
 
 _REFERENCE = regex.compile(r"\$(?:(\d)|\{(\d+)\})")
 # Before a match that opens a sentence: nothing on the line, the end of a sentence, or an
@@ -71,7 +71,7 @@ class Substitution(Check):
             yield from self._find(doc, unit.start, unit.end)
 
     def _find(self, doc, start, end):
-        for m in finditer(self.regex, doc.norm, start, end):
+        for m in self.regex.finditer(doc.norm, start, end):
             i = next(i for i, g in enumerate(self.outer) if m.group(g) is not None)
             found = doc.text[m.start():m.end()]
             options = tuple(match_case(doc.text, m.start(), m.end(), self._expand(doc.text, m, i, s.strip())) for s in self.expected[i].split("|"))

@@ -22,7 +22,7 @@ import regex
 from newslint.checks import Check, Hit
 from newslint.engine import format_message
 from newslint.officeholders import Tables, load_tables
-from newslint.patterns import finditer, literal_alternation as _alternation
+from newslint.patterns import UserPattern, literal_alternation as _alternation
 
 
 class TableCheck(Check):
@@ -35,6 +35,11 @@ class TableCheck(Check):
 
     def load(self) -> Tables:
         return self.load_table(load_tables, "countries", "holders", "spellings")
+
+    def table_pattern(self, source: str, flags: int, key: str) -> UserPattern:
+        """A pattern built from the tables, named by the rule key that brings the table in."""
+        rule = self.rule
+        return UserPattern.compile(source, flags, rule=rule.id, path=rule.path, line=rule.lines.get(key), key=key)
 
 
 class TitleCheck(TableCheck):
@@ -50,13 +55,14 @@ class TitleCheck(TableCheck):
         country_re = rf"(?P<country>(?:{_alternation(t.country_by_form)}))\b"
         # Names are looked up word by word after the match: one regex of a thousand names
         # would cost more to compile than a whole run.
-        self.regex = regex.compile(
+        self.regex = self.table_pattern(
             rf"(?P<former>\b(?:mantan|eks|bekas|almarhum|mendiang)\s+)?{title_re}(?:\s+{country_re})?(?![\p{{L}}\p{{N}}])",
-            regex.MULTILINE,
+            regex.MULTILINE, "holders",
         )
         self.name_words = max((len(s.split()) for s in t.person_by_spelling), default=1)
         self.role_before = (
-            regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(t.role_words)})\s+$", regex.I) if t.role_words else None
+            self.table_pattern(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(t.role_words)})\s+$", regex.I, "countries")
+            if t.role_words else None
         )
 
     def name_after(self, text: str, pos: int) -> tuple[str, int, int] | None:
@@ -75,7 +81,7 @@ class TitleCheck(TableCheck):
     def find(self, doc):
         published: dt.date | None = doc.meta.get("published")
         t = self.tables
-        for m in finditer(self.regex, doc.norm):
+        for m in self.regex.finditer(doc.norm):
             written_title = m["title"]
             country = t.country_by_form.get(m["country"]) if m["country"] else None
             # In a role phrase the name after the title is not the title's holder ("Juru Bicara
@@ -187,11 +193,13 @@ class NamesCheck(TableCheck):
             self.groups.append((spellings, preferred))
         # One pass over the text for every group; the spelling found tells the group.
         self.group_of = {s: i for i, (spellings, _) in enumerate(self.groups) for s in spellings}
-        self.regex = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{_alternation(self.group_of)})(?![\p{{L}}\p{{N}}]|-\p{{Ll}})")
+        self.regex = self.table_pattern(
+            rf"(?<![\p{{L}}\p{{N}}-])(?:{_alternation(self.group_of)})(?![\p{{L}}\p{{N}}]|-\p{{Ll}})", 0,
+            "spellings" if self.rule.option("spellings") else "holders")
 
     def find(self, doc):
         by_group: dict[int, list] = {}
-        for m in finditer(self.regex, doc.norm):
+        for m in self.regex.finditer(doc.norm):
             by_group.setdefault(self.group_of[m.group()], []).append(m)
         for index, found in sorted(by_group.items()):
             preferred = self.groups[index][1]
