@@ -107,10 +107,6 @@ def test_runaway_pattern_is_stopped_and_the_other_rules_still_report(runaway_run
     assert not any(rule == "T.Slow" and path == "a.txt" for path, rule, _ in found)
 
 
-# The engine reports the rule file, line and key only once it formats the error with
-# PatternTimeout.message(rule.id) (a change to engine.py requested from its owner); strict, so the
-# marker is noticed when it must go.
-@pytest.mark.xfail(strict=True, reason="needs engine.py to report PatternTimeout.message(rule.id)")
 @pytest.mark.parametrize("case", list(CASES))
 def test_runaway_pattern_error_names_rule_file_line_and_key(runaway_run, case):
     proc, rule_path, key = runaway_run(case)

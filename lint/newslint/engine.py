@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.findings import Finding
-from newslint.patterns import PATTERN_TIMEOUT, PatternTimeout, search
+from newslint.patterns import PatternTimeout, search
 from newslint.plan import plan_for
 
 _PLACEHOLDER = re.compile(r"%[sd]")
@@ -88,11 +88,8 @@ def run(checks, doc: Document) -> EngineResult:
         rule = check.rule
         try:
             findings.extend(run_check(check, doc))
-        except PatternTimeout:
-            errors.append(CheckFailed(
-                f"rule {rule.id}: a pattern ran longer than {PATTERN_TIMEOUT:g} s (catastrophic backtracking?); rule skipped for this file",
-                doc.path,
-            ))
+        except PatternTimeout as exc:  # names the pattern's file, line and key
+            errors.append(CheckFailed(exc.message(rule.id), doc.path))
         except Exception as exc:  # a plugin's bug: report it in one line and go on
             detail = str(exc).splitlines()[0] if str(exc) else ""
             errors.append(CheckFailed(f"rule {rule.id} failed: {type(exc).__name__}: {detail}".rstrip(": "), doc.path))

@@ -22,6 +22,7 @@ from pathlib import Path
 import regex
 
 from newslint.errors import RuleError
+from newslint.patterns import UserPattern
 from newslint.yamlfile import read_mapping
 
 TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}\p{N}]+)*")
@@ -61,7 +62,7 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(path: str) -> Lexicon:
-    mapping, _ = read_mapping(path, RuleError)
+    mapping, lines = read_mapping(path, RuleError)
     words = {k: frozenset(str(w).lower() for w in mapping.get(k) or []) for k in ("english", "indonesian", "loanwords", "malay", "furniture")}
     if words["english"] & words["indonesian"]:
         raise RuleError(f"words in both lists: {', '.join(sorted(words['english'] & words['indonesian']))}", path)
@@ -70,7 +71,10 @@ def load_lexicon(path: str) -> Lexicon:
     titles = [str(w) for w in mapping.get("title_words") or []]
     title_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, titles)) + r")\b[^\n]{0,25}$", regex.I) if titles else None
     patterns = [str(p) for p in mapping.get("furniture_patterns") or []]
-    furniture_re = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.I) if patterns else None
+    # User patterns from the table: every search under the time limit, named by file, line and key.
+    furniture_re = UserPattern.compile(
+        "|".join(f"(?:{p})" for p in patterns), regex.I, path=path, line=lines.get("furniture_patterns"), key="furniture_patterns"
+    ) if patterns else None
     posts = [str(p) for p in mapping.get("post_patterns") or []]
     return Lexicon(
         words["english"], words["indonesian"], words["loanwords"], words["malay"], words["furniture"], idiom_re, title_re, furniture_re,
@@ -78,7 +82,9 @@ def load_lexicon(path: str) -> Lexicon:
         block_openers=_phrases(mapping.get("block_openers")),
         quote_attributions=_phrases(mapping.get("quote_attributions")),
         translation_markers=_phrases(mapping.get("translation_markers")),
-        post_patterns=regex.compile("|".join(f"(?:{p})" for p in posts)) if posts else None,
+        post_patterns=UserPattern.compile(
+            "|".join(f"(?:{p})" for p in posts), 0, path=path, line=lines.get("post_patterns"), key="post_patterns"
+        ) if posts else None,
     )
 
 
