@@ -207,12 +207,23 @@ def test_text_output_keeps_the_messages_own_spacing(newslint, write, tmp_path):
 
 def test_list_rules_shows_each_rules_first_description_line(newslint, write, tmp_path):
     rule_file(tmp_path / "r", "T", "Berdoc", "extends: existence\ncategory: garbled\nlevel: error\nmessage: m\n"
-              "description: |\n  Baris pertama.\n  Baris kedua.\ntokens: [satu]\n")
+              "description: |\n  Kalimat pertama, di\n  dua baris. Kalimat kedua.\ntokens: [satu]\n")
     rule_file(tmp_path / "r", "T", "Polos", "extends: existence\ncategory: garbled\nmessage: m\ntokens: [dua]\n")
     write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
     run = newslint("--list-rules", cwd=tmp_path)
     assert (run.code, run.err) == (0, "")
-    assert run.out == "T.Berdoc\tgarbled\terror\texistence\tBaris pertama.\nT.Polos\tgarbled\twarning\texistence\t\n"
+    assert run.out == "T.Berdoc\tgarbled\terror\texistence\tindexed\tKalimat pertama, di dua baris.\nT.Polos\tgarbled\twarning\texistence\tindexed\t\n"
+
+
+def test_list_rules_names_unindexed_rules(newslint, write, tmp_path):
+    rule_file(tmp_path / "r", "T", "Kapital", "extends: existence\ncategory: garbled\nmessage: m\nraw: ['\\p{Lu}{5,}']\n")
+    rule_file(tmp_path / "r", "T", "Kata", "extends: substitution\ncategory: garbled\nmessage: m\nswap: {ibukota: ibu kota}\n")
+    write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
+    run = newslint("--list-rules", cwd=tmp_path)
+    assert [line.split("\t")[:5] for line in run.out.splitlines()] == [
+        ["T.Kapital", "garbled", "warning", "existence", "unindexed"],
+        ["T.Kata", "garbled", "warning", "substitution", "indexed"],
+    ]
 
 
 def test_list_rules_tells_a_broken_rule_and_exits_two(newslint, write, tmp_path):
@@ -221,7 +232,7 @@ def test_list_rules_tells_a_broken_rule_and_exits_two(newslint, write, tmp_path)
     write(".newslint.yaml", "rule-paths: [r]\nselect: [T]\n")
     run = newslint("--list-rules", cwd=tmp_path)
     assert run.code == 2
-    assert run.out == "T.Polos\tgarbled\twarning\texistence\t\n"
+    assert run.out == "T.Polos\tgarbled\twarning\texistence\tindexed\t\n"
     assert run.err.startswith(f"newslint: error: {broken}:") and run.err.count("\n") == 1
 
 

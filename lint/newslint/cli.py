@@ -118,14 +118,26 @@ def _main(argv) -> int:
     return report.exit_code
 
 
+def _first_sentence(text: str) -> str:
+    """The description's first sentence, on one line ("U.S." and "e.g." do not end it)."""
+    import regex
+
+    flat = " ".join(text.split())
+    m = regex.search(r"(?<!\b\p{L})[.!?](?=\s+[\p{Lu}\"“(]|$)", flat)
+    return flat[: m.end()] if m else flat
+
+
 def _list_rules(linter) -> int:
+    from newslint.plan import triggers
+
     errors: list = []
     checks = linter.checks_for(linter.configs.for_path(None), None, errors)
     for message in linter.warnings:
         _warning(message)
     for check in sorted(checks, key=lambda c: c.rule.id):
         r = check.rule
-        sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{r.description.strip().splitlines()[0] if r.description else ''}\n")
+        indexed = "indexed" if triggers(check) else "unindexed"  # unindexed rules run on every article
+        sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{indexed}\t{_first_sentence(r.description)}\n")
     for err in errors:
         _error(err)
     return EXIT_USAGE if errors else 0
