@@ -369,7 +369,7 @@ def main(argv=None) -> int:
         one_file = [warm, cold, *usable]
         measure(one_file, {"clean": clean, "english": english}, one_file_runs, workdir)
         print(f"rule-count scaling ({args.rules} generated rules) ...", file=sys.stderr)
-        scaling = [nl.variant(f"newslint, built-in rules", config=builtin_cfg),
+        scaling = [nl.variant("newslint, built-in rules", config=builtin_cfg),
                    nl.variant(f"newslint, built-in + {args.rules} generated rules", config=plus_cfg)]
         measure(scaling, {"small": small}, args.runs, workdir)
 
