@@ -402,3 +402,62 @@ def test_results_entries_are_pruned(write, cache_dir, monkeypatch):
     ResultCache(Store()).put("cd0", [])  # another shard: nothing there to prune
     assert sorted(p.stem for p in (cache_dir / "results" / "ab").iterdir()) == keys[-3:]
     assert ResultCache(Store()).get("cd0") == []
+
+
+# -- the results cache through the command line (--no-cache, Linter(cache=...)) ---------------------
+
+def test_an_unchanged_file_is_served_from_the_results_cache(newslint, write, tmp_path, cache_dir):
+    article = write("a.txt", ARTICLE)
+    first = newslint("--format", "json", "--select", "Indonesian", article)
+    (entry,) = (cache_dir / "results").glob("*/*.json")
+    # Change the stored findings, signed as newslint signs: a run that reads them shows it.
+    store = Store()
+    name = str(entry.relative_to(cache_dir))
+    findings = json.loads(store.read(name))
+    findings[0]["message"] = "from the results cache"
+    store.write(name, json.dumps(findings).encode())
+    run = newslint("--format", "json", "--select", "Indonesian", article)
+    assert "from the results cache" in messages(run) and run.code == first.code
+    assert newslint("--format", "json", "--no-cache", "--select", "Indonesian", article).out == first.out
+
+
+def test_the_results_cache_follows_every_edit(both, write, tmp_path, cache_dir):
+    rule = rule_file(tmp_path / "rules", "T", "R", "extends: existence\ncategory: garbled\nmessage: first\ntokens: [bagi jika]\n")
+    config = write(".newslint.yaml", "rule-paths: [rules]\nselect: [T]\n")
+    table = write("rules/T/_dates.yml", DATES)
+    rule_file(tmp_path / "rules", "T", "Date", DATE_RULE.format(table="_dates.yml"))
+    article = write("a.txt", ARTICLE)
+    assert len(both(article).findings) == 2
+    assert len(both(article).findings) == 2
+    edit(article, "bagi jika", "bagi pula")  # the file
+    assert messages(both(article)) == ["'31 April 2025' cannot be: that month has only 30 days."]
+    edit(article, "bagi pula", "bagi jika")
+    edit(rule, "first", "other")  # a rule
+    assert messages(both(article))[1] == "other"
+    edit(table, "  April: 4", "  April: 5")  # a table
+    assert messages(both(article)) == ["other"]
+    config.write_text("rule-paths: [rules]\nselect: [T]\nmin-level: error\n", encoding="utf-8")  # the configuration
+    assert messages(both(article)) == []
+    assert messages(both("--min-level", "warning", article)) == ["other"]  # the command line
+
+
+def test_no_cache_neither_reads_nor_writes(newslint, write, cache_dir):
+    article = write("a.txt", ARTICLE)
+    first = newslint("--no-cache", "--format", "json", "--select", "Indonesian", article)
+    assert first.code == 1 and not cache_dir.exists()
+    newslint("--select", "Indonesian", article)
+    for entry in [*cache_dir.glob("rules-*"), *cache_dir.glob("results/*/*")]:
+        entry.write_bytes(b"planted")
+    run = newslint("--no-cache", "--format", "json", "--select", "Indonesian", article)
+    assert (run.out, run.err) == (first.out, "")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_many_bad_entries_are_one_warning(newslint, write, tmp_path, cache_dir, jobs):
+    files = [write(f"a{n}.txt", ARTICLE) for n in range(16)]  # enough for two worker processes
+    first = newslint("--format", "json", "--select", "Indonesian", *files)
+    for entry in [*cache_dir.glob("rules-*"), *cache_dir.glob("results/*/*")]:
+        entry.write_bytes(entry.read_bytes()[:-1])
+    run = newslint("--format", "json", "--select", "Indonesian", "-j", jobs, *files)
+    assert (run.code, run.out) == (first.code, first.out)
+    assert len(run.err.splitlines()) == 1 and "corrupt or planted" in run.err

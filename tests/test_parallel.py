@@ -160,7 +160,12 @@ def plugin_env(tmp_path_factory):
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newslint-pids\nVersion: 0.1\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text("[newslint]\npids = newslint_pids\n", encoding="utf-8")
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+    # Pids.Process reports the process that linted a file: a result served from the results cache
+    # would name the process of an earlier run.
+    return {
+        **os.environ, "NEWSLINT_NO_CACHE": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])),
+    }
 
 
 def pids(run: Run) -> list[str]:

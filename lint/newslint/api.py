@@ -51,7 +51,12 @@ class FileResult:
 
 
 class Linter:
-    def __init__(self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None):
+    def __init__(
+        self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None,
+        cache: bool = True,
+    ):
+        """``cache=False`` (``--no-cache``; NEWSLINT_NO_CACHE=1 too) neither reads nor writes the
+        compiled-rule and results caches."""
         # A registry given by the caller may hold plugins a worker process could not rebuild:
         # such a Linter lints in this process only.
         self._own_registry = registry is not None
@@ -63,7 +68,9 @@ class Linter:
         # The compiled-rule cache's one warning per run (an unusable cache) is collected here and
         # told by lint_paths in input order, so that worker processes do not each print theirs.
         self.warnings: list[str] = []
+        self._cache = cache
         self._store = None
+        self._results = None
 
     def effective(self, config: Config) -> Config:
         """The configuration with the command line's options applied over it."""
@@ -87,7 +94,8 @@ class Linter:
         from newslint import cache
 
         if self._store is None:
-            self._store = cache.open_store(warn=self.warnings.append) or False  # False: cache off
+            self._store = cache.open_store(self._cache, warn=self.warnings.append) or False  # False: cache off
+            self._results = cache.ResultCache(self._store) if self._store else None
         return self._store or None
 
     def _validate(self, file_config: Config, rules) -> None:
@@ -128,17 +136,31 @@ class Linter:
         rule_errors: list[NewslintError] = []
         file_config = self.configs.for_path(source.location)
         config = self.effective(file_config)
-        checks = self.checks_for(file_config, source.location, rule_errors)
+        checks = self.checks_for(file_config, source.location, rule_errors)  # configuration errors first
+        ruleset = self._ruleset(config)
         # The article's language: --language, else its front matter, else the configuration.
         defaults = {"language": config.language} if config.language else {}
-        doc = Document(source.path, source.text, {**defaults, **source.meta, **self.overrides.meta})
+        meta = {**defaults, **source.meta, **self.overrides.meta}
+        key = None
+        if self._results is not None and ruleset.key:  # an unchanged file: its findings as they were
+            rules = [c.rule.id for c in checks]
+            key = self._results.key(text=source.text, path=source.path, ruleset=ruleset.key, config=config, rules=rules, meta=meta)
+            findings = self._results.get(key)
+            if findings is not None:
+                return FileResult(findings, [], self._failing(findings, config), tuple(rule_errors), config.rule_paths)
+        doc = Document(source.path, source.text, meta)
         self.registry.document_meta(doc)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]
-        findings = one_per_problem(findings, self._ruleset(config).supersedes)
-        failing = any(level_rank(f.severity) >= level_rank(config.fail_level) for f in findings)
-        return FileResult(findings, result.errors, failing, tuple(rule_errors), config.rule_paths)
+        findings = one_per_problem(findings, ruleset.supersedes)
+        if key is not None and not result.errors:  # a failed or timed-out check is tried again next time
+            self._results.put(key, findings)
+        return FileResult(findings, result.errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths)
+
+    @staticmethod
+    def _failing(findings, config: Config) -> bool:
+        return any(level_rank(f.severity) >= level_rank(config.fail_level) for f in findings)
 
     def lint_input(self, item: Input) -> FileResult:
         """Read and lint one file of a run. Nothing is raised: what went wrong is in the result."""
@@ -212,7 +234,7 @@ class Linter:
         jobs = min(parallel.available_cores() if jobs is None else jobs, len(files) // MIN_FILES_PER_WORKER)
         if jobs <= 1 or self._own_registry:
             return (self.lint_input(item) for item in files)
-        options = (self.overrides, self.configs.fixed)
+        options = (self.overrides, self.configs.fixed, self._cache)
         return parallel.map_in_order(_lint_in_worker, files, jobs, _start_worker, options)
 
 
@@ -220,9 +242,9 @@ class Linter:
 _worker_linter: Linter | None = None
 
 
-def _start_worker(overrides: Overrides, config: Config | None) -> None:
+def _start_worker(overrides: Overrides, config: Config | None, cache: bool = True) -> None:
     global _worker_linter
-    _worker_linter = Linter(overrides=overrides, config=config)
+    _worker_linter = Linter(overrides=overrides, config=config, cache=cache)
 
 
 def _lint_in_worker(item: Input) -> FileResult:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import regex
 
+from newslint.cache import by_content
 from newslint.errors import RuleError
 from newslint.patterns import UserPattern
 from newslint.yamlfile import read_mapping
@@ -60,7 +61,7 @@ class Lexicon:
     post_patterns: regex.Pattern | None = None
 
 
-@lru_cache(maxsize=None)
+@by_content  # on the table's content: an edit is seen by the next call
 def load_lexicon(path: str) -> Lexicon:
     mapping, lines = read_mapping(path, RuleError)
     words = {k: frozenset(str(w).lower() for w in mapping.get(k) or []) for k in ("english", "indonesian", "loanwords", "malay", "furniture")}
