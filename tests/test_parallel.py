@@ -191,6 +191,9 @@ def test_ctrl_c_ends_the_workers_and_exits_130_without_a_traceback(plugin_env, t
     proc = subprocess.Popen(
         [sys.executable, "-m", "newslint", "-j", "2", "--select", "Pids.Hang", str(tmp_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+        # A process started in the background by a non-interactive shell (as CI may start the
+        # suite) inherits SIGINT ignored; a terminal's newslint has it at its default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 60
