@@ -103,3 +103,25 @@ def test_the_shipped_rules_report_one_finding_per_problem():
     # Each rule alone does see these spans: the policy, not a blind rule, removed them.
     alone = {f.rule for f in lint_text(OVERLAPPING, select=["Indonesian.GluedFunctionWord", "Indonesian.EnglishFurniture"])}
     assert alone == {"Indonesian.GluedFunctionWord", "Indonesian.EnglishFurniture"}
+
+
+def _deleted(text, start, end, fix=""):
+    return apply_fixes(text, [finding("P.Ad", start, end, text, fix=fix)])[0]
+
+
+def test_line_deletion_at_the_edges_of_the_text():
+    assert _deleted("A\r\nAdvertisement", 3, 16) == "A"  # the last line takes its CRLF before it
+    assert _deleted("Advertisement", 0, 13) == ""  # the whole text
+    assert _deleted("\nAdvertisement", 1, 14) == ""
+    assert _deleted("Isi. Advertisement", 5, 18) == "Isi. "  # not a whole line: only the span
+
+
+def test_a_replacement_on_a_whole_line_keeps_the_line_end():
+    assert _deleted("A\nAdvertisement\nB", 2, 15, fix="Iklan") == "A\nIklan\nB"
+
+
+def test_two_deleted_lines_at_the_end_of_the_text():
+    text = "A\nIklan satu\nIklan dua"
+    first = finding("P.Ad", 2, 12, text, fix="")
+    second = finding("P.Ad2", 13, 22, text, fix="")
+    assert apply_fixes(text, [first, second])[0] == "A\n"
