@@ -254,3 +254,16 @@ def test_a_key_error_in_pyproject_names_the_line_in_newslints_table(newslint, wr
     run = newslint(write("a.txt", "Isi.\n"), cwd=tmp_path)
     assert run.code == 2
     assert f"{tmp_path / 'pyproject.toml'}:5: 'select'" in run.err
+
+
+@pytest.mark.parametrize("header", ["[tool.newslint]", "[ tool.newslint ]", '[tool."newslint"]'])
+def test_a_key_error_names_its_line_however_the_table_header_is_written(newslint, write, tmp_path, header):
+    write("pyproject.toml", f'select = "top-level, not ours"\n[tool.ruff]\nselect = ["E"]\n{header}\nselect = 5\n')
+    run = newslint(write("a.txt", "Isi.\n"), cwd=tmp_path)
+    assert f"{tmp_path / 'pyproject.toml'}:5: 'select'" in run.err
+
+
+def test_a_key_error_after_a_newslint_subtable_names_its_line(newslint, write, tmp_path):
+    write("pyproject.toml", '[tool.ruff]\nlanguage = "x"\n[tool.newslint.per-file-ignores]\n"*.md" = ["boilerplate"]\n[tool.newslint]\nlanguage = 5\n')
+    run = newslint(write("a.txt", "Isi.\n"), cwd=tmp_path)
+    assert f"{tmp_path / 'pyproject.toml'}:6: 'language'" in run.err

@@ -62,7 +62,7 @@ def _line_of(text: str, key: str) -> int | None:
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            inside = stripped.replace(" ", "").startswith(("[tool.newslint]", "[tool.newslint.", '[tool."newslint"]'))
+            inside = stripped.replace(" ", "") in ("[tool.newslint]", '[tool."newslint"]')
             continue
         if inside and stripped.startswith((key, f'"{key}"')):
             return n
