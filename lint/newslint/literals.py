@@ -91,8 +91,6 @@ def _sequence(src: str, i: int):
             continue
         if ch in "*+?{":
             raise _Unknown("quantifier without an item")
-        if ch in " \t\n" and False:
-            pass
         i = _append_or_quantify(src, i + 1, run, ch, close_run)
     close_run()
     return best, i
@@ -156,7 +154,7 @@ def _escape(src: str, i: int):
 
 def _class_end(src: str, i: int) -> int:
     """Past a character class that starts at ``i`` (nested classes and escapes included)."""
-    depth, i = 0, i
+    depth = 0
     while i < len(src):
         ch = src[i]
         if ch == "\\":
