@@ -95,3 +95,67 @@ def test_enclosing_line_of_an_empty_line_and_a_line_break():
     assert doc.enclosing("line", 4) == Span(0, len(doc.text))  # its "\n" is in no line
     assert doc.enclosing("line", 1) == Span(0, len(doc.text))  # nor is the first line's "\r"
     assert doc.enclosing("line", 5) == Span(5, 6)
+
+
+# -- analyses shared by the checks ---------------------------------------------------------------
+
+def test_a_shared_analysis_is_computed_once_per_function_and_inputs():
+    doc = Document("a.txt", "Satu. Dua.\n")
+    calls = []
+
+    def count_sentences(d, table):
+        calls.append(table)
+        return len(d.sentences)
+
+    table, same_content = {"a": 1}, {"a": 1}  # unhashable, and equal but not the same object
+    assert doc.shared(count_sentences, table) == 2
+    assert doc.shared(count_sentences, table) == 2
+    assert calls == [table]
+    doc.shared(count_sentences, same_content)
+    assert len(calls) == 2 and calls[1] is same_content
+    assert Document("a.txt", "Satu. Dua. Tiga.\n").shared(count_sentences, table) == 3  # per Document
+
+
+def test_the_date_rules_find_the_dates_once(monkeypatch):
+    """Four date rules read the dates of each sentence; the date table's patterns scan each
+    sentence once, whatever the number of rules."""
+    import newslint.kinds.dates as kinds_dates
+    from newslint import lint_text
+
+    scanned = []
+    real = kinds_dates.find_dates
+
+    def counting(text, table, start=0, end=None):
+        scanned.append((start, end))
+        return real(text, table, start, end)
+
+    monkeypatch.setattr(kinds_dates, "find_dates", counting)
+    text = "Rabu, 18 Jun 2025 06:00 WIB\n\nPelaku ditangkap Rabu (16/6/2025). Sidang digelar 31 April 2025.\n"
+    rules = ["Indonesian.WeekdayMismatch", "Indonesian.ImpossibleDate", "Indonesian.RelativeDate", "Indonesian.Timeline"]
+    found = {f.rule for f in lint_text(text, select=rules)}
+    assert found == {"Indonesian.WeekdayMismatch", "Indonesian.ImpossibleDate"}
+    sentences = [(s.start, s.end) for s in Document("<text>", text).sentences]
+    assert sorted(scanned) == sorted(sentences)
+
+
+def test_the_language_rules_tokenise_each_candidate_sentence_once(monkeypatch):
+    import newslint.kinds.language as kinds_language
+    from newslint import lint_text
+
+    tokenised = []
+    real = kinds_language.tokens
+
+    def counting(text, start, end, lex, quoted=()):
+        if len(text) == len(article):  # a sentence of the article, not a snippet judged on its own
+            tokenised.append((start, end))
+        return real(text, start, end, lex, quoted)
+
+    monkeypatch.setattr(kinds_language, "tokens", counting)
+    text = article = (
+        "Menteri itu berbicara di Jakarta pada hari Senin.\n\n"
+        "The minister said the talks would continue until the end of the year.\n\n"
+        "Ia menyebut rencana itu sebagai a game changer for the whole region hari ini.\n"
+    )
+    found = lint_text(text, select=["Indonesian.EnglishSentence", "Indonesian.EnglishClause"])
+    assert {f.rule for f in found} == {"Indonesian.EnglishSentence", "Indonesian.EnglishClause"}
+    assert len(tokenised) == len(set(tokenised)) == 2  # the two sentences with English words, once each

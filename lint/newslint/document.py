@@ -40,6 +40,7 @@ class Document:
             i = find("\n", i + 1)
         self._line_starts = starts
         self._unit_starts: dict[str, list[int]] = {}
+        self._shared: dict[tuple, tuple[tuple, object]] = {}
 
     # -- positions -------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -54,6 +55,18 @@ class Document:
             return line, col, line, col
         end_line, end_col = self.position(end - 1)
         return line, col, end_line, end_col + 1
+
+    # -- analyses shared by the checks -------------------------------------------------------
+    def shared(self, compute, *inputs):
+        """``compute(self, *inputs)``, computed once for this Document and shared by every check
+        that asks with the same function and the same input objects (a language's date table,
+        its lexicon): the date rules find the dates once, the language rules the quotations once.
+        Inputs are compared by identity, so an unhashable table is a key too."""
+        key = (id(compute), *map(id, inputs))
+        entry = self._shared.get(key)
+        if entry is None or entry[0][0] is not compute or any(a is not b for a, b in zip(entry[0][1:], inputs)):
+            entry = self._shared[key] = ((compute, *inputs), compute(self, *inputs))
+        return entry[1]
 
     # -- structure -------------------------------------------------------------------------
     @cached_property

@@ -35,14 +35,12 @@ class DateCheck(Check):
     def mentions(self, doc):
         """(mention, sentence span, quoted, skipped line) for every date in the document."""
         out = []
-        for sentence in doc.sentences:
-            for m in find_dates(doc.norm, self.table, sentence.start, sentence.end):
+        for m, sentence, quoted in doc.shared(date_mentions, self.table):
+            skipped = False
+            if self.skip is not None:
                 line = doc.enclosing("line", m.start)
-                line_text = doc.norm[line.start:line.end].lstrip()
-                skipped = bool(self.skip is not None and self.skip.match(line_text))
-                before = doc.norm[line.start:m.start]
-                quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
-                out.append((m, sentence, quoted, skipped))
+                skipped = bool(self.skip.match(doc.norm[line.start:line.end].lstrip()))
+            out.append((m, sentence, quoted, skipped))
         return out
 
     def resolve(self, mention, published, quoted) -> dt.date | None:
@@ -61,6 +59,24 @@ class DateCheck(Check):
     def weekday_name(self, index: int, like: str) -> str:
         name = self.weekday_names[index]
         return name.upper() if like.isupper() else name if like[:1].isupper() else name.lower()
+
+
+def date_mentions(doc, table: DateTable) -> list:
+    """(mention, sentence span, quoted) for every date of ``doc``, found once per Document and
+    date table for all the date rules. Quoted: inside a quotation opened earlier on its line."""
+    out = []
+    for sentence in doc.sentences:
+        for m in find_dates(doc.norm, table, sentence.start, sentence.end):
+            line = doc.enclosing("line", m.start)
+            before = doc.norm[line.start:m.start]
+            quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+            out.append((m, sentence, quoted))
+    return out
+
+
+def abroad(doc, table: DateTable) -> bool:
+    """Whether the article is datelined abroad (once per Document and table)."""
+    return dateline_abroad(doc.norm, table)
 
 
 def likely_year(m, published) -> int | None:
@@ -112,7 +128,7 @@ class WeekdayCheck(DateCheck):
 
     def find(self, doc):
         published = doc.meta.get("published")
-        slack_abroad = dateline_abroad(doc.norm, self.table)
+        slack_abroad = doc.shared(abroad, self.table)
         mentions = self.mentions(doc)
         # Other mentions whose weekday fits, but not the dateline: it is the publication date, not an event.
         dateline = dateline_mention(doc.norm, self.table)
@@ -357,7 +373,7 @@ class RelativeDateCheck(DateCheck):
         if published is None:
             return
         window = self.table.relative_window
-        abroad = dateline_abroad(doc.norm, self.table)
+        is_abroad = doc.shared(abroad, self.table)
         for m, sentence, quoted, skipped in self.mentions(doc):
             if skipped or quoted or m.mistyped_year:
                 continue
@@ -373,7 +389,7 @@ class RelativeDateCheck(DateCheck):
                 continue
             low, high = self.table.relative[r.group().lower()]
             # Local time or a dateline abroad: the day there may be one off the day of publication.
-            if abroad or self.table.local_time.search(doc.norm, sentence.start, sentence.end):
+            if is_abroad or self.table.local_time.search(doc.norm, sentence.start, sentence.end):
                 low, high = low - 1, high + 1
             if low <= (date - published).days <= high:
                 continue
@@ -395,7 +411,7 @@ class TimelineCheck(DateCheck):
         published = doc.meta.get("published")
         if published is None:
             return
-        abroad = dateline_abroad(doc.norm, self.table)
+        is_abroad = doc.shared(abroad, self.table)
         for m, sentence, quoted, skipped in self.mentions(doc):
             if skipped or quoted or m.year is None:
                 continue
@@ -407,7 +423,7 @@ class TimelineCheck(DateCheck):
             future = self.table.future.search(text, sentence.start, sentence.end) is not None
             near_start, near_end = max(sentence.start, m.start - 60), min(sentence.end, m.end + 12)
             past = self.table.past.search(text, near_start, near_end) is not None
-            slack = 2 if local or abroad else 1
+            slack = 2 if local or is_abroad else 1
             if not past or future or (date - published).days <= slack:
                 continue
             message = None

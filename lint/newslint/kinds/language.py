@@ -66,19 +66,16 @@ class LanguageCheck(Check):
         if self.target == "furniture":
             yield from self.furniture(doc)
             return
-        quoted = quote_spans(doc.norm, doc.lines)
         if self.target == "quote":
-            yield from self.quotes(doc, quoted)
+            yield from self.quotes(doc, doc.shared(quotations))
             return
-        for s in doc.sentences:
-            if not self.has_english_word(doc.norm[s.start:s.end]):
-                continue  # most sentences stop here, before any tokenising
+        for s, toks in doc.shared(english_candidates, self.lex):
             if self.target == "sentence" and self.is_furniture(doc.norm[s.start:s.end]):
                 continue  # the furniture rule reports these lines
-            yield from self.sentence_or_clause(doc, s, quoted)
+            yield from self.sentence_or_clause(doc, s, toks)
 
     def has_english_word(self, text: str) -> bool:
-        return any(w.lower() in self.lex.english for w in _WORD.findall(text))
+        return has_english_word(text, self.lex)
 
     def is_furniture(self, text: str) -> bool:
         text = text.strip()
@@ -96,8 +93,7 @@ class LanguageCheck(Check):
                 start = line.start + len(text) - len(text.lstrip())
                 yield Hit(start, line.start + len(text.rstrip()), (text.strip(),))
 
-    def sentence_or_clause(self, doc, s, quoted):
-        toks = tokens(doc.norm, s.start, s.end, self.lex, quoted)
+    def sentence_or_clause(self, doc, s, toks):
         words = [t for t in toks if t.kind != "M"]
         n = len(words)
         english = sum(t.kind == "E" for t in words)
@@ -232,6 +228,27 @@ class LanguageCheck(Check):
                     continue
                 if english_probability(doc.norm[inner_start:inner_end]) >= self.confirm:
                     yield Hit(q_start, q_end, (_preview(doc.text[inner_start:inner_end]),))
+
+
+def quotations(doc) -> list[tuple[int, int]]:
+    """The Document's quotations, found once for every language rule."""
+    return quote_spans(doc.norm, doc.lines)
+
+
+def english_candidates(doc, lex) -> list:
+    """(sentence, its tokens) for each sentence with an English word of ``lex``, once per
+    Document and lexicon for the sentence and clause rules; most sentences have none and are
+    never tokenised."""
+    quoted = doc.shared(quotations)
+    out = []
+    for s in doc.sentences:
+        if has_english_word(doc.norm[s.start:s.end], lex):
+            out.append((s, tokens(doc.norm, s.start, s.end, lex, quoted)))
+    return out
+
+
+def has_english_word(text: str, lex) -> bool:
+    return any(w.lower() in lex.english for w in _WORD.findall(text))
 
 
 def _sentence_index(doc, offset: int):
