@@ -61,6 +61,22 @@ def test_publication_date_from_each_outlets_dateline(header, date):
     assert doc.meta["published"] == date
 
 
+def test_the_dateline_time_comes_from_the_table(tmp_path):
+    """What marks a header's date as the dateline is the table's `dateline_time`: a house that
+    writes "17h49" says so in its table; without the key any hh:mm does."""
+    own = (builtin_rules_dir() / "Indonesian" / "_dates.yml").read_text(encoding="utf-8")
+    header = "Selasa, 3 Maret 2025 17h49\n\nIsi.\n"
+    assert dateline_date(header, TABLE) is None
+    without = "\n".join(line for line in own.splitlines() if not line.startswith("dateline_time:")) + "\n"
+    (tmp_path / "a.yml").write_text(without + "dateline_time: '\\d{1,2}h\\d{2}'\n", encoding="utf-8")
+    assert dateline_date(header, load_table(str(tmp_path / "a.yml"))) == dt.date(2025, 3, 3)
+    (tmp_path / "b.yml").write_text(without, encoding="utf-8")
+    plain = load_table(str(tmp_path / "b.yml"))
+    assert dateline_date("3 Maret 2025, 17:49\n\nIsi.\n", plain) == dt.date(2025, 3, 3)
+    assert dateline_date("3 Maret 2025 WIB\n\nIsi.\n", plain) is None
+    assert dateline_date("3 Maret 2025 WIB\n\nIsi.\n", TABLE) == dt.date(2025, 3, 3)
+
+
 def test_a_body_date_is_not_a_dateline():
     assert dateline_date("Judul\n\nRapat digelar Senin (3/3/2025) di Jakarta.\n", TABLE) is None
 

@@ -8,6 +8,8 @@ from conftest import rule_file
 COUNTRIES = """
 leader_titles: [Presiden, Perdana Menteri, Kanselir, Raja, Ratu, Pemimpin Tertinggi]
 generic_titles: [Pemimpin]
+deputy_words: [Wakil]
+former_words: [mantan, eks]
 countries:
   - {name: Korea Utara, aliases: [Korut], head_of_state: [Ketua Komisi Urusan Negara], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Pemimpin Tertinggi]}
   - {name: Amerika Serikat, aliases: [AS, Amerika], head_of_state: [Presiden], head_of_government: [Presiden]}
@@ -31,6 +33,9 @@ holders:
     offices:
       - {title: Putra Mahkota, country: Arab Saudi, from: 2017-06-21}
       - {title: Perdana Menteri, country: Arab Saudi, from: 2022-09-27}
+  - name: JD Vance
+    offices:
+      - {title: Wakil Presiden, country: Amerika Serikat, from: 2025-01-20}
   - name: Joko Widodo
     spellings: [Joko Widodo, Jokowi]
     offices:
@@ -105,6 +110,29 @@ def test_former_titles_and_years_in_the_sentence(pack):
     assert f.suggestions == ("mantan Presiden",)
     assert lint(pack, "Mantan Presiden Jokowi dan mantan Presiden RI Joko Widodo hadir.".replace("Mantan", "mantan"), published=day) == []
     assert lint(pack, "Presiden Joko Widodo meresmikan tol itu pada 2019.", published=day) == []
+
+
+def test_deputy_and_former_words_come_from_the_table(pack):
+    import datetime as dt
+
+    day = dt.date(2025, 6, 18)
+    assert lint(pack, "Wakil Presiden AS JD Vance tiba.", published=day) == []
+    (f,) = lint(pack, "Presiden AS JD Vance tiba.", published=day)
+    assert f.suggestions == ("Wakil Presiden AS",)
+    (f,) = lint(pack, "Wakil Presiden AS Donald Trump tiba.", published=day)
+    assert f.match == "Wakil Presiden AS"
+    assert lint(pack, "eks Presiden Joko Widodo hadir.", published=day) == []
+    # Another house's words for "former": the table's first one is suggested.
+    folder = pack(TITLE_RULE)
+    (folder / "T" / "_countries.yml").write_text(COUNTRIES.replace("former_words: [mantan, eks]", "former_words: [bekas]"), encoding="utf-8")
+
+    def other_house(text):
+        return lint_text(text, select=["T"], rule_paths=[folder], meta={"published": day})
+
+    (f,) = other_house("Presiden Joko Widodo hadir.")
+    assert f.suggestions == ("bekas Presiden",)
+    assert other_house("bekas Presiden Joko Widodo hadir.") == []
+    assert len(other_house("eks Presiden Joko Widodo hadir.")) == 1
 
 
 def test_people_and_bodies_the_tables_do_not_know_are_left_alone(pack):

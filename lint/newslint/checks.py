@@ -6,6 +6,7 @@ A check kind is the code behind an ``extends:`` value. It declares the YAML keys
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Iterator
@@ -14,6 +15,15 @@ from newslint import cache
 from newslint.document import Document
 from newslint.errors import RuleError
 from newslint.rules import Rule
+
+
+_PLACEHOLDER = re.compile(r"%[sd]")
+
+
+def format_message(template: str, args: tuple) -> str:
+    """A rule's message with its %s / %d filled from ``args``, in order."""
+    values = iter(args)
+    return _PLACEHOLDER.sub(lambda m: str(next(values, "")), template)
 
 
 @dataclass(frozen=True)

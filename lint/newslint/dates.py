@@ -25,6 +25,11 @@ HEADER_LINES = 6  # a dateline is looked for in the first lines of an article
 _YEAR = r"(?:19|20)\d{3}|\d{4}"
 
 
+# A clock time after the date: what makes a header's date the dateline. A table adds its time zones
+# under `dateline_time`.
+_TIME = r"\d{1,2}[.:]\d{2}"
+
+
 @dataclass(frozen=True)
 class DateTable:
     path: str
@@ -40,6 +45,7 @@ class DateTable:
     relative_re: UserPattern
     said: UserPattern | None  # words that report what was said or done ("kata", "dikutip")
     abroad: UserPattern | None  # a dateline in a place abroad ("SEOUL -")
+    dateline_time: UserPattern  # the time after a dateline's date ("17:49 WIB")
 
 
 @by_content  # on the table's content: an edit is seen by the next call
@@ -96,6 +102,7 @@ def load_table(path: str) -> DateTable:
         relative_re=relative_re,
         said=said,
         abroad=abroad,
+        dateline_time=compiled(mapping.get("dateline_time") or _TIME, "dateline_time"),
     )
 
 
@@ -176,7 +183,6 @@ def find_dates(text: str, table: DateTable, start: int = 0, end: int | None = No
     return out
 
 
-_TIME = regex.compile(r"\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC)?|WIB")
 
 
 def dateline_date(text: str, table: DateTable) -> dt.date | None:
@@ -194,7 +200,7 @@ def dateline_mention(text: str, table: DateTable) -> DateMention | None:
         line_end = len(text) if nl == -1 else nl
         for mention in find_dates(text, table, pos, line_end):
             tail = text[mention.end:min(line_end, mention.end + 12)]
-            if mention.year is not None and _TIME.search(tail) and mention.date() is not None:
+            if mention.year is not None and table.dateline_time.search(tail) and mention.date() is not None:
                 return mention
         if nl == -1:
             break

@@ -5,22 +5,14 @@ file and rule; the other checks still run.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from newslint.checks import format_message
 from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.findings import Finding
 from newslint.patterns import PatternTimeout, search
 from newslint.plan import plan_for
-
-_PLACEHOLDER = re.compile(r"%[sd]")
-
-
-def format_message(template: str, args: tuple) -> str:
-    values = iter(args)
-    return _PLACEHOLDER.sub(lambda m: str(next(values, "")), template)
-
 
 class CheckFailed(NewslintError):
     """A check raised or timed out on one file."""

@@ -68,6 +68,8 @@ class Tables:
     spelling_groups: list[list[str]]
     role_words: tuple[str, ...] = ()  # "Juru Bicara" Presiden: the title names whose aide, spokesperson...
     same_office_words: dict[str, str] = field(default_factory=dict)  # "Departemen" -> "Kementerian"
+    deputy_words: tuple[str, ...] = ()  # "Wakil" Presiden: the deputy of a title's holder
+    former_words: tuple[str, ...] = ()  # "mantan" Presiden: held the title before; the first is suggested
 
     def same_office(self, a: str, b: str) -> bool:
         """Two titles that differ only in words naming one office ("Juru Bicara Departemen Luar
@@ -152,7 +154,9 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
     countries: dict[str, Country] = {}
     by_form: dict[str, str] = {}
     entries, leader_titles, generic = _load(countries_path, "countries", "leader_titles", "generic_titles")
-    role_words, consorts, same_words = _optional(countries_path, role_words=list, consort_titles=dict, same_office_words=list)
+    role_words, consorts, same_words, deputy_words, former_words = _optional(
+        countries_path, role_words=list, consort_titles=dict, same_office_words=list, deputy_words=list, former_words=list,
+    )
     for entry in entries:
         name = entry["name"]
         hos, hog = set(entry.get("head_of_state") or []), set(entry.get("head_of_government") or [])
@@ -196,7 +200,7 @@ def load_tables(countries_path: str, holders_path: str, spellings_path: str | No
     same = {str(w): str(group[0]) for group in same_words for w in group}
     return Tables(
         countries, by_form, people, by_spelling, tuple(map(str, leader_titles)), tuple(map(str, generic)), groups,
-        tuple(map(str, role_words)), same,
+        tuple(map(str, role_words)), same, tuple(map(str, deputy_words)), tuple(map(str, former_words)),
     )
 
 

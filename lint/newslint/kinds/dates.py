@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newslint.checks import Check, Hit
+from newslint.checks import Check, Hit, format_message
 from newslint.dates import DateTable, dateline_abroad, dateline_mention, find_dates, load_table, nearest_weekday, nearest_year, year_readings
-from newslint.engine import format_message
 
 
 class DateCheck(Check):

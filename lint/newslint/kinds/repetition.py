@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newslint.checks import Check, Hit
-from newslint.engine import format_message
+from newslint.checks import Check, Hit, format_message
 
 
 @dataclass(frozen=True)

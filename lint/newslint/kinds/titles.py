@@ -19,8 +19,7 @@ from collections import Counter
 
 import regex
 
-from newslint.checks import Check, Hit
-from newslint.engine import format_message
+from newslint.checks import Check, Hit, format_message
 from newslint.officeholders import Tables, load_tables
 from newslint.patterns import UserPattern, literal_alternation as _alternation
 
@@ -51,12 +50,14 @@ class TitleCheck(TableCheck):
         t = self.tables = self.load()
         titles = {o.title for p in t.people for o in p.offices} | set(t.leader_titles) | set(t.generic_titles)
         titles |= {c for country in t.countries.values() for c in country.titles}
-        title_re = rf"(?P<title>\b(?:Wakil\s+)?(?:{_alternation(titles)}))"
+        deputy = rf"(?P<deputy>(?:{_alternation(t.deputy_words)})\s+)?" if t.deputy_words else "(?P<deputy>(?!))?"
+        title_re = rf"(?P<title>\b{deputy}(?:{_alternation(titles)}))"
         country_re = rf"(?P<country>(?:{_alternation(t.country_by_form)}))\b"
+        former = rf"(?P<former>\b(?:{_alternation(t.former_words)})\s+)?" if t.former_words else "(?P<former>(?!))?"
         # Names are looked up word by word after the match: one regex of a thousand names
         # would cost more to compile than a whole run.
         self.regex = self.table_pattern(
-            rf"(?P<former>\b(?:mantan|eks|bekas|almarhum|mendiang)\s+)?{title_re}(?:\s+{country_re})?(?![\p{{L}}\p{{N}}])",
+            rf"{former}{title_re}(?:\s+{country_re})?(?![\p{{L}}\p{{N}}])",
             regex.MULTILINE, "holders",
         )
         self.name_words = max((len(s.split()) for s in t.person_by_spelling), default=1)
@@ -92,7 +93,7 @@ class TitleCheck(TableCheck):
             name = found[0] if found else None
             if country is None and name is None:
                 continue
-            base = regex.sub(r"^Wakil\s+", "", written_title)
+            base = written_title[len(m["deputy"]):] if m["deputy"] else written_title
             span_end = m.end("country") if m["country"] else m.end("title")
             # A title the country does not have at all.
             if country is not None and base in t.leader_titles and base not in t.countries[country].titles:
@@ -111,7 +112,7 @@ class TitleCheck(TableCheck):
             if person is None:
                 continue
             offices = [o for o in person.offices if country is None or o.country == country]
-            held = [o for o in offices if self._title_fits(base if not written_title.startswith("Wakil") else written_title, o, country)]
+            held = [o for o in offices if self._title_fits(written_title if m["deputy"] else base, o, country)]
             if m["former"]:
                 ok = any(published is None or o.began_by(published) for o in held)
             elif published is None:
@@ -129,7 +130,7 @@ class TitleCheck(TableCheck):
                 continue
             right = self._right_titles(person, country, published, base)
             if not right and held and published is not None and any(o.began_by(published) for o in held):
-                right = [f"mantan {written_title}"]
+                right = [f"{t.former_words[0]} {written_title}"] if t.former_words else []
             written = doc.text[m.start("title"):span_end]
             if right:
                 country_form = m["country"] or ""
