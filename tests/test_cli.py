@@ -319,3 +319,96 @@ def test_closed_output_pipe_exits_quietly(newslint, write, plugin):
 def test_failing_formatter_is_one_line_never_a_traceback(newslint, write, plugin):
     run = newslint("--format", "rusak", write("a.txt", CLEAN))
     assert (run.code, run.err) == (2, "newslint: error: internal error: RuntimeError: formatter bug\n")
+
+
+# -- -j/--jobs, and --list-rules with an unusable cache --------------------------------------------
+
+
+def test_help_tells_what_jobs_does(newslint, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    run = newslint("--help")
+    assert (run.code, run.err) == (0, "")
+    flat = " ".join(run.out.split())
+    assert "-j N, --jobs N lint files in N processes (default: the cores available; 1: this process only)" in flat
+
+
+def test_list_rules_warns_of_an_unusable_cache(newslint, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o777)  # others could plant entries: the cache is not used
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    run = newslint("--list-rules")
+    assert run.code == 0 and "Indonesian.Meneken\t" in run.out
+    assert run.err == f"newslint: warning: cache {cache}: other users can write to it (chmod 700 it, or remove it); running without the cache\n"
+
+
+# A check that reports the process that ran it, and a metadata hook that fails on some articles.
+PIDS = '''
+import os
+from pathlib import Path
+
+from newslint.checks import Check, Hit
+from newslint.hookspecs import hookimpl
+
+
+class Process(Check):
+    def find(self, doc):
+        yield Hit(0, 5, (str(os.getpid()),))
+
+
+@hookimpl
+def newslint_check_kinds():
+    return {"process": Process}
+
+
+@hookimpl
+def newslint_rule_dirs():
+    return [Path(__file__).parent / "rules"]
+
+
+@hookimpl
+def newslint_document_meta(document):
+    if "RUSAK" in document.text:
+        raise ValueError("cannot read the metadata")
+'''
+
+
+@pytest.fixture
+def pids_plugin(tmp_path, monkeypatch):
+    import uuid
+
+    name = f"newslint_pids_{uuid.uuid4().hex[:8]}"
+    site = tmp_path / "site"
+    (site / name / "rules" / "Pid").mkdir(parents=True)
+    (site / name / "__init__.py").write_text(PIDS, encoding="utf-8")
+    (site / name / "rules" / "Pid" / "Process.yml").write_text(
+        "extends: process\ncategory: consistency\nlevel: suggestion\nmessage: \"pid %s\"\n", encoding="utf-8"
+    )
+    dist = site / f"{name}-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text(f"[newslint]\npids = {name}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    return name
+
+
+def test_jobs_decides_whether_files_are_linted_in_this_process_or_in_workers(newslint, write, tmp_path, pids_plugin):
+    import os
+
+    for n in range(16):  # enough files for two workers
+        write(f"korpus/{n:02d}.txt", f"Berita nomor {n}.\n")
+    runs = {j: newslint("--no-cache", "--format", "json", "--select", "Pid", "-j", j, tmp_path / "korpus") for j in (1, 2)}
+    for run in runs.values():
+        assert (run.code, run.err, len(run.findings)) == (0, "", 16)
+    pids = {j: {f["message"] for f in run.findings} for j, run in runs.items()}
+    assert pids[1] == {f"pid {os.getpid()}"}  # -j 1: this process only
+    assert len(pids[2]) == 2 and f"pid {os.getpid()}" not in pids[2]  # -j 2: two workers
+
+
+def test_a_failing_metadata_hook_on_standard_input_is_one_line_naming_it(newslint, write, pids_plugin):
+    other = write("b.txt", "Berita lain.\n")
+    run = newslint("--select", "Pid", "-", other, stdin=b"Berita RUSAK.\n")
+    assert run.code == 2
+    assert run.err == "newslint: error: -: internal error: ValueError: cannot read the metadata\n"
+    assert run.out.splitlines()[-1] == "Found 1 problem (1 suggestion) in 1 of 1 file. 1 error reported above."

@@ -88,3 +88,14 @@ def test_nul_byte_after_the_first_8_kib_is_text(newslint, write):
     path = write("a.txt", b"Kedua menteri menekan perjanjian itu.\n" + b"x" * (8192 - 38) + b"\x00\n")
     run = newslint("--format", "json", "--select", "Indonesian.Meneken", path)
     assert (run.code, run.err, [f["line"] for f in run.findings]) == (1, "", [1])
+
+
+def test_closed_standard_input_is_one_error_and_the_other_files_are_linted(newslint, write, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", None)  # what Python makes of a closed stdin: `newslint - a.txt <&-`
+    path = write("a.txt", "Kedua menteri menekan perjanjian itu.\n")
+    run = newslint("--format", "json", "--select", "Indonesian.Meneken", "-", path)
+    assert run.code == 2
+    assert run.err == "newslint: error: -: internal error: AttributeError: 'NoneType' object has no attribute 'buffer'\n"
+    assert [(f["path"], f["line"]) for f in run.findings] == [(str(path), 1)]
