@@ -10,13 +10,16 @@ import yaml
 
 from newslint import engine, lint_text
 from newslint.document import Document
-from newslint.langid import RIVALS, english_probability
+from newslint.builtin import builtin_rules_dir
+from newslint.langid import english_probability, load_lexicon
 from newslint.plugins import load_registry
 from newslint.ruleset import load_ruleset
 
 SPANS = yaml.safe_load((Path(__file__).parent / "data" / "language_spans.yaml").read_text(encoding="utf-8"))["items"]
 RULES = ("Indonesian.EnglishSentence", "Indonesian.EnglishClause", "Indonesian.EnglishFurniture")
 CHECKS = [c for c in load_ruleset(load_registry()).checks if c.rule.id in RULES]
+LEXICON = load_lexicon(str(builtin_rules_dir() / "Indonesian" / "_language.yml"))
+RIVALS = LEXICON.rivals  # Indonesian first, then the languages Indonesian news quotes
 
 
 def verdict(text: str) -> str:
@@ -70,6 +73,7 @@ def test_english_is_found_and_a_clean_article_passes_without_importing_langdetec
     findings, loaded = run_in_fresh_process("--select", "language", english)
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("Indonesian.EnglishSentence", 1, 13)]
     assert loaded == {"exit": 1, "langdetect": False, "profiles": 1 + len(RIVALS)}
+    assert RIVALS[0] == "id" and len(RIVALS) == 8
 
 
 MIXED = (
@@ -91,7 +95,7 @@ def test_the_same_input_always_gets_the_same_answer(tmp_path):
     runs = [run_in_fresh_process("--select", "language", path, hash_seed=seed)[0] for seed in ("1", "2", "3")]
     assert runs[0] and runs[0] == runs[1] == runs[2]
     sentence = "The government said it would review the policy next week."
-    assert len({english_probability(sentence) for _ in range(5)}) == 1
+    assert len({english_probability(sentence, RIVALS) for _ in range(5)}) == 1
 
 
 @pytest.mark.parametrize(
@@ -106,7 +110,7 @@ def test_the_same_input_always_gets_the_same_answer(tmp_path):
     ],
 )
 def test_confirmation_weighs_english_against_the_articles_language_and_its_neighbours(text, english):
-    assert (english_probability(text) >= 0.8) is english
+    assert (english_probability(text, RIVALS) >= 0.8) is english
 
 
 ENGLISH = "Harga naik. The government said it would review the policy next week.\n"
@@ -199,3 +203,21 @@ def test_a_quote_whose_paragraphs_go_on_below_is_masked_to_its_line_end():
     doc = Document("<q>", '"First paragraph of the quote.\n"Last one," she said. Mixed “quote marks" here.')
     spans = [doc.norm[a:b] for a, b in quote_spans(doc.norm, doc.lines)]
     assert spans == ['"First paragraph of the quote.', '"Last one,"', '“quote marks"']
+
+
+def test_the_profiles_come_from_the_table_and_a_wrong_one_names_its_line(tmp_path):
+    from newslint.errors import RuleError
+
+    own = (builtin_rules_dir() / "Indonesian" / "_language.yml").read_text(encoding="utf-8")
+    table = tmp_path / "_language.yml"
+    table.write_text(own.replace("rivals: [nl, de,", "rivals: [xx, nl, de,"), encoding="utf-8")
+    line = own.splitlines().index(next(l for l in own.splitlines() if l.startswith("rivals:"))) + 1
+    with pytest.raises(RuleError) as exc:
+        load_lexicon(str(table))
+    assert (exc.value.path, exc.value.line) == (str(table), line) and "no n-gram profile 'xx'" in exc.value.message
+    table.write_text(own.replace("profile: id\n", ""), encoding="utf-8")
+    with pytest.raises(RuleError, match="'profile' must name"):
+        load_lexicon(str(table))
+    # Weighed against fewer languages, Dutch reads as English.
+    dutch = "Het is een mooie dag in de stad en we gaan naar het park."
+    assert english_probability(dutch, RIVALS) < 0.8 <= english_probability(dutch, ("id",))

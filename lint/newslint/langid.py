@@ -37,8 +37,6 @@ QUOTES = regex.compile(
 # A paragraph of a quotation that goes on in the next paragraph opens a quote and does not close it.
 OPEN_QUOTE = regex.compile(r"[ \t]*[\"“]")
 ACRONYM = regex.compile(r"\(\s*([A-Z]{3,8})\s*\)")
-CONNECTORS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "de", "van", "der", "von", "la", "le", "du", "bin", "binti", "&"}
-GLOSS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
 SENTENCE_OPENERS = set(".!?:;\"“”([–—-")
 
 
@@ -59,6 +57,12 @@ class Lexicon:
     quote_attributions: regex.Pattern | None = None
     translation_markers: regex.Pattern | None = None
     post_patterns: regex.Pattern | None = None
+    # The n-gram profiles: the article language's own (langdetect's code), and the languages
+    # English is weighed against before a sentence is reported (the article's first).
+    profile: str = ""
+    rivals: tuple[str, ...] = ()
+    name_connectors: frozenset = frozenset()  # lower-case words inside a name ("Save the Children", "bin")
+    gloss_skip: frozenset = frozenset()  # words an acronym's initials skip ("Bank of Japan (BOJ)")
 
 
 @by_content  # on the table's content: an edit is seen by the next call
@@ -77,6 +81,13 @@ def load_lexicon(path: str) -> Lexicon:
         "|".join(f"(?:{p})" for p in patterns), regex.I, path=path, line=lines.get("furniture_patterns"), key="furniture_patterns"
     ) if patterns else None
     posts = [str(p) for p in mapping.get("post_patterns") or []]
+    local = mapping.get("profile")
+    if not isinstance(local, str) or not local:
+        raise RuleError("'profile' must name the n-gram profile of the article's language (e.g. id)", path, lines.get("profile"))
+    rivals = [str(r) for r in mapping.get("rivals") or []]
+    for lang in (local, *rivals):
+        if lang not in available_profiles():
+            raise RuleError(f"no n-gram profile '{lang}' (langdetect has: {', '.join(sorted(available_profiles()))})", path, lines.get("rivals" if lang != local else "profile"))
     return Lexicon(
         words["english"], words["indonesian"], words["loanwords"], words["malay"], words["furniture"], idiom_re, title_re, furniture_re,
         quote_openers=_phrases(mapping.get("quote_openers")),
@@ -86,6 +97,10 @@ def load_lexicon(path: str) -> Lexicon:
         post_patterns=UserPattern.compile(
             "|".join(f"(?:{p})" for p in posts), 0, path=path, line=lines.get("post_patterns"), key="post_patterns"
         ) if posts else None,
+        profile=local,
+        rivals=tuple(dict.fromkeys([local, *rivals])),
+        name_connectors=frozenset(str(w).lower() for w in mapping.get("name_connectors") or []),
+        gloss_skip=frozenset(str(w).lower() for w in mapping.get("gloss_skip") or []),
     )
 
 
@@ -99,9 +114,10 @@ def _phrases(items) -> regex.Pattern | None:
 
 
 @lru_cache(maxsize=50000)
-def english_lookingness(word: str) -> float:
-    """> 0: the word's letter pairs and triples are commoner in English than in Indonesian."""
-    (en, en_floor), (idn, id_floor) = _log_profile("en"), _log_profile("id")
+def english_lookingness(word: str, local: str) -> float:
+    """> 0: the word's letter pairs and triples are commoner in English than in the language of
+    profile ``local`` (Indonesian: "id")."""
+    (en, en_floor), (idn, id_floor) = _log_profile("en"), _log_profile(local)
     padded = f" {word} "
     grams = [padded[i:i + n] for n in (2, 3) for i in range(len(padded) - n + 1) if padded[i:i + n].strip()]
     total = sum(en.get(g, en_floor[len(g) - 1]) - idn.get(g, id_floor[len(g) - 1]) for g in grams)
@@ -156,7 +172,7 @@ def tokens(text: str, start: int, end: int, lex: Lexicon, quoted=()) -> list[Tok
             if not (before and before[-1].lower() in lex.english) and not (after and after[0].lower() in lex.english):
                 masked.append((m.start(), m.end()))  # an island in Indonesian: "by name by address"
     raw = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-    masked += _gloss_spans(text, start, raw)
+    masked += _gloss_spans(text, start, raw, lex.gloss_skip)
     letters = [c for c in text[start:end] if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
     names = set() if shouting else _name_runs(text, start, raw, lex)
@@ -176,7 +192,7 @@ def tokens(text: str, start: int, end: int, lex: Lexicon, quoted=()) -> list[Tok
         elif low in lex.malay:
             kind = "i"
         else:
-            kind = "e" if english_lookingness(low) > 0 else "i"
+            kind = "e" if english_lookingness(low, lex.profile) > 0 else "i"
         out.append(Token(low, a, b, kind))
     return out
 
@@ -197,7 +213,7 @@ def _name_runs(text, lo, raw, lex) -> set[int]:
             if raw[k][0][0].isupper():
                 caps.append(k)
                 last = k
-            elif not (raw[k][0].lower() in CONNECTORS and k - last <= 2):
+            elif not (raw[k][0].lower() in lex.name_connectors and k - last <= 2):
                 break
             k += 1
         first = i
@@ -210,7 +226,7 @@ def _name_runs(text, lo, raw, lex) -> set[int]:
     return out
 
 
-def _gloss_spans(text, lo, raw) -> list[tuple[int, int]]:
+def _gloss_spans(text, lo, raw, skip) -> list[tuple[int, int]]:
     """An English expansion right before its acronym: its initials spell the acronym."""
     out = []
     for m in ACRONYM.finditer(text, lo, raw[-1][2] + 12 if raw else lo):
@@ -218,7 +234,7 @@ def _gloss_spans(text, lo, raw) -> list[tuple[int, int]]:
         before = [(w, a) for w, a, b in raw if b <= m.start()]
         initials, first = [], None
         for w, a in reversed(before):
-            if w.lower() in GLOSS_SKIP:
+            if w.lower() in skip:
                 continue
             initials.append(w[0].lower())
             first = a
@@ -260,10 +276,6 @@ def english_run(toks: list[Token], min_words: int, min_function_words: int):
 # samples each), so the same text always gets the same answer, and against a few profiles instead
 # of all 55 (langdetect loads them all on import: 0.75 s before its first answer).
 
-# The languages English is weighed against: the article's own (Malay reads as Indonesian: there is
-# no Malay profile), the European languages Indonesian news quotes (Dutch from colonial records,
-# football and diplomacy), and Tagalog. A span closer to one of these is not reported as English.
-RIVALS = ("id", "nl", "de", "fr", "es", "it", "pt", "tl")
 SMOOTHING = 0.5 / 10000  # langdetect's: alpha 0.5 over its base frequency 10000
 LATIN1_SPACES = "\xa0«°»"  # Latin-1 signs langdetect reads as a space
 
@@ -275,6 +287,11 @@ def _profile_dir() -> Path:
     if spec is None or spec.origin is None:
         raise RuntimeError("the language rules need the langdetect package (for its n-gram profiles): pip install langdetect")
     return Path(spec.origin).parent / "profiles"
+
+
+@lru_cache(maxsize=None)
+def available_profiles() -> frozenset[str]:
+    return frozenset(p.name for p in _profile_dir().iterdir())
 
 
 @lru_cache(maxsize=None)
@@ -318,9 +335,10 @@ def ngrams(text: str) -> list[str]:
     return out
 
 
-def english_probability(text: str, rivals: tuple[str, ...] = RIVALS) -> float:
-    """The probability that ``text`` is English rather than one of ``rivals``: naive Bayes over all
-    its character 1-3-grams with equal priors (0.0 when no n-gram is known to any profile)."""
+def english_probability(text: str, rivals: tuple[str, ...]) -> float:
+    """The probability that ``text`` is English rather than one of ``rivals`` (langdetect's profile
+    codes, a lexicon's ``rivals``): naive Bayes over all its character 1-3-grams with equal priors
+    (0.0 when no n-gram is known to any profile)."""
     text = HANDLE.sub(" ", EMAIL.sub(" ", URL.sub(" ", text)))
     tables = [profile(lang)[0] for lang in ("en", *rivals)]
     scores, known = [0.0] * len(tables), False

@@ -112,7 +112,7 @@ class LanguageCheck(Check):
         )
         if self.target == "sentence":
             # A headline is not confirmed by n-grams: a few words are too little evidence.
-            if (headline and not whole) or (whole and english_probability(doc.norm[s.start:s.end]) >= self.confirm):
+            if (headline and not whole) or (whole and english_probability(doc.norm[s.start:s.end], self.lex.rivals) >= self.confirm):
                 english_words = [t for t in words if t.kind in ("E", "e")] or words
                 # An Indonesian word that looks English ("foto") can stretch the English past
                 # its attribution ("..., tulisnya sambil mengunggah foto"): what follows the
@@ -226,7 +226,7 @@ class LanguageCheck(Check):
             if len(toks) >= self.min_words and english / len(toks) >= self.ratio and english > local:
                 if self.translated_after(doc, q_end):
                     continue
-                if english_probability(doc.norm[inner_start:inner_end]) >= self.confirm:
+                if english_probability(doc.norm[inner_start:inner_end], self.lex.rivals) >= self.confirm:
                     yield Hit(q_start, q_end, (_preview(doc.text[inner_start:inner_end]),))
 
 
