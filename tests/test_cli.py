@@ -412,3 +412,6 @@ def test_a_failing_metadata_hook_on_standard_input_is_one_line_naming_it(newslin
     assert run.code == 2
     assert run.err == "newslint: error: -: internal error: ValueError: cannot read the metadata\n"
     assert run.out.splitlines()[-1] == "Found 1 problem (1 suggestion) in 1 of 1 file. 1 error reported above."
+    # Named as the findings would name it: --stdin-filename.
+    run = newslint("--select", "Pid", "--stdin-filename", "berita.txt", "-", stdin=b"Berita RUSAK.\n")
+    assert run.err == "newslint: error: berita.txt: internal error: ValueError: cannot read the metadata\n"

@@ -171,7 +171,7 @@ class Linter:
         except NewslintError as exc:  # unreadable input
             result = FileResult([], [exc], linted=False)
         except Exception as exc:  # a plugin's reader or metadata hook failed on this file
-            result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.name)], linted=False)
+            result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.shown)], linted=False)
         result.warnings, self.warnings[:] = list(self.warnings), []
         return result
 
