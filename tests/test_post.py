@@ -113,7 +113,9 @@ def test_line_deletion_at_the_edges_of_the_text():
     assert _deleted("A\r\nAdvertisement", 3, 16) == "A"  # the last line takes its CRLF before it
     assert _deleted("Advertisement", 0, 13) == ""  # the whole text
     assert _deleted("\nAdvertisement", 1, 14) == ""
+    assert _deleted("\r\nAdvertisement", 2, 15) == ""  # the CRLF at the very start goes whole
     assert _deleted("Isi. Advertisement", 5, 18) == "Isi. "  # not a whole line: only the span
+    assert _deleted("A\n\nB", 2, 2) == "A\n\nB"  # deleting nothing keeps the blank line
 
 
 def test_a_replacement_on_a_whole_line_keeps_the_line_end():
@@ -125,3 +127,28 @@ def test_two_deleted_lines_at_the_end_of_the_text():
     first = finding("P.Ad", 2, 12, text, fix="")
     second = finding("P.Ad2", 13, 22, text, fix="")
     assert apply_fixes(text, [first, second])[0] == "A\n"
+
+
+def test_a_deleted_line_absorbs_findings_at_its_edges_and_of_any_severity():
+    text = "Isi berita.\nBACA JUGA: Harga naik\nWarga pulang."
+    start = text.index("BACA")
+    end = start + len("BACA JUGA: Harga naik")
+    box = finding("P.BacaJuga", start, end, text, fix="")
+    shouted = finding("P.Caps", start, start + 4, text, fix="Baca", severity="error")  # where the line starts
+    last = finding("P.Word", end - 4, end, text)  # where the line ends
+    kept = one_per_problem([shouted, last, box], {})
+    assert kept == [box]
+    assert apply_fixes(text, kept)[0] == "Isi berita.\nWarga pulang."
+
+
+def test_supersedes_reaches_every_finding_in_the_span():
+    """A check may report a passage and a part of it (the same rule twice); the passage's rule
+    still removes every finding it supersedes inside the passage, and only those."""
+    text = "Read more: Warga dariAntara pulang. Kata diaBBC."
+    passage = finding("P.English", 0, 35, text)  # "Read more: ... pulang."
+    part = finding("P.English", 5, 9, text)  # "more"
+    glued = finding("P.Glued", 17, 27, text, fix="dari Antara")  # inside the passage
+    later = finding("P.Glued", 41, 47, text, fix="dia BBC")  # after it
+    assert (glued.match, later.match) == ("dariAntara", "diaBBC")
+    kept = one_per_problem([later, glued, part, passage], {"P.English": frozenset({"P.Glued"})})
+    assert kept == [later, part, passage]

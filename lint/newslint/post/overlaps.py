@@ -34,8 +34,9 @@ def _deleting(f: Finding) -> bool:
 
 
 def _deletes(d: Finding, f: Finding) -> bool:
-    """Whether ``d``'s fix deletes the text ``f`` is about."""
-    if d is f or not _deleting(d) or not _inside(f, d):
+    """Whether ``d``'s fix deletes the text ``f`` is about (``d`` is one of the deleting findings;
+    it never deletes itself, as rule 3 below never prefers a finding to itself)."""
+    if not _inside(f, d):
         return False
     if (d.offset, d.end_offset) == (f.offset, f.end_offset):
         return _preference(d) < _preference(f)  # the same span: rule 3 decides
