@@ -97,3 +97,179 @@ def test_a_broken_rule_is_told_once_per_run_even_after_an_unreadable_file(write,
     report = Linter(registry=load_registry((BrokenPack(),))).lint_paths(files)
     assert [e.path for e in report.error_list] == [files[0], str(broken / "Rusak" / "Salah.yml")]
     assert (report.files, len(report.findings)) == (2, 6)
+
+
+def test_lint_text_names_its_findings_text_and_takes_ignore():
+    assert {f.path for f in newslint.lint_text(ARTICLE)} == {"<text>"}
+    kept = newslint.lint_text(ARTICLE, ignore="Indonesian.BacaJuga, Indonesian.DoubledWord")
+    assert [f.rule for f in kept] == ["Indonesian.Meneken"]
+
+
+def test_lint_paths_meta_gives_the_publication_date(write):
+    import datetime as dt
+
+    # 12/11/2024 was a Tuesday (Selasa), 12/11/2025 a Wednesday (Rabu).
+    path = write("a.txt", "Rapat digelar Rabu (12/11) di Jakarta.\n")
+    assert newslint.lint_paths(path, select="Indonesian.WeekdayMismatch").findings == []  # the year is unknown
+    report = newslint.lint_paths(path, select="Indonesian.WeekdayMismatch", meta={"published": dt.date(2024, 11, 12)})
+    assert [(f.line, f.match) for f in report.findings] == [(1, "Rabu (12/11)")]
+    assert newslint.lint_paths(path, select="Indonesian.WeekdayMismatch", meta={"published": dt.date(2025, 11, 12)}).findings == []
+
+
+def test_lint_paths_reads_standard_input_as_the_file_stdin_filename_names(write, tmp_path, monkeypatch):
+    import io
+    import sys
+
+    write("proj/.newslint.yaml", "select: [Indonesian.DoubledWord]\n")
+    name = str(tmp_path / "proj" / "berita.txt")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    report = newslint.lint_paths("-", stdin_filename=name)
+    # The findings carry the name, and the configuration beside it applies.
+    assert [(f.path, f.rule) for f in report.findings] == [(name, "Indonesian.DoubledWord")]
+
+
+def test_an_unusable_cache_is_the_reports_one_warning(write, tmp_path, monkeypatch):
+    import os
+
+    from newslint.api import Linter
+
+    files = [str(write(f"a/{n}.txt", ARTICLE)) for n in range(3)]
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.chmod(cache, 0o777)  # others could plant entries: the cache is not used
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    told = []
+    report = Linter().lint_paths(files, on_warning=told.append)
+    message = f"cache {cache}: other users can write to it (chmod 700 it, or remove it); running without the cache"
+    assert report.warnings == told == [message]
+    assert (report.files, len(report.findings), report.exit_code) == (3, 9, 1)
+
+
+def test_a_message_with_more_placeholders_than_the_kind_fills_leaves_them_empty(tmp_path):
+    rule_file(tmp_path, "Redaksi", "Korut", "extends: existence\ncategory: consistency\nmessage: \"'%s' ditulis %s.\"\ntokens: [Korut]\n")
+    (f,) = newslint.lint_text("Pemimpin Korut itu tiba.\n", select="Redaksi", rule_paths=[tmp_path])
+    assert f.message == "'Korut' ditulis ."
+
+
+# A plugin kind whose rules share one analysis of two inputs through Document.shared.
+SHARED_CALLS: list = []
+NAMES = {"Korut": "Korea Utara"}  # unhashable: compared by identity
+WORDS = ["Korut"]
+
+
+def _name_spans(doc, names, words):
+    SHARED_CALLS.append(doc.path)
+    return [(i, w) for w in words if w in names for i in range(len(doc.text)) if doc.text.startswith(w, i)]
+
+
+def _shared_kind_registry():
+    from newslint.checks import Check, Hit
+    from newslint.hookspecs import hookimpl
+    from newslint.plugins import load_registry
+
+    class Names(Check):
+        keys = {"nth": ("int", "which occurrence to report")}
+
+        def find(self, doc):
+            start, word = doc.shared(_name_spans, NAMES, WORDS)[self.rule.option("nth")]
+            yield Hit(start, start + len(word), (word,))
+
+    class NamesPlugin:
+        @hookimpl
+        def newslint_check_kinds(self):
+            return {"shared_names": Names}
+
+    return load_registry(extra_plugins=(NamesPlugin(),))
+
+
+def test_rules_sharing_an_analysis_of_two_inputs_compute_it_once_per_document(tmp_path):
+    for nth, name in enumerate(("Satu", "Dua")):
+        rule_file(tmp_path, "Uji", name, f"extends: shared_names\ncategory: consistency\nmessage: \"{name} '%s'\"\nnth: {nth}\n")
+    registry = _shared_kind_registry()
+    SHARED_CALLS.clear()
+    found = newslint.lint_text("Korut dan Korut.\n", path="a.txt", select="Uji", rule_paths=[tmp_path], registry=registry)
+    assert [(f.column, f.message) for f in found] == [(1, "Satu 'Korut'"), (11, "Dua 'Korut'")]
+    assert SHARED_CALLS == ["a.txt"]
+    newslint.lint_text("Korut, Korut.\n", path="b.txt", select="Uji", rule_paths=[tmp_path], registry=registry)
+    assert SHARED_CALLS == ["a.txt", "b.txt"]  # once per Document
+
+
+# An installed plugin whose check reports the process that linted the file, to see where the
+# Python API lints: in the caller's process, or in worker processes.
+PID_PLUGIN = '''
+import os
+from pathlib import Path
+
+from newslint.checks import Check, Hit
+from newslint.hookspecs import hookimpl
+
+
+class Process(Check):
+    def find(self, doc):
+        yield Hit(0, 1, (str(os.getpid()),))
+
+
+@hookimpl
+def newslint_check_kinds():
+    return {"api_process": Process}
+
+
+@hookimpl
+def newslint_rule_dirs():
+    return [Path(__file__).parent / "rules"]
+'''
+
+WHERE = """
+import json, os, sys
+import newslint
+from newslint.api import Linter, Overrides
+
+files = sys.argv[1:]
+
+def where(report):
+    assert report.files == len(report.findings) and not report.error_list, report
+    pids = {f.message.split()[1] for f in report.findings}
+    return "here" if pids == {str(os.getpid())} else len(pids - {str(os.getpid())})
+
+print(json.dumps({
+    "default": where(newslint.lint_paths(files, select="Proses")),
+    "jobs1": where(newslint.lint_paths(files, select="Proses", jobs=1)),
+    "jobs2": where(newslint.lint_paths(files, select="Proses", jobs=2)),
+    "jobs2_15_files": where(newslint.lint_paths(files[:15], select="Proses", jobs=2)),
+    "linter_default": where(Linter(overrides=Overrides(select=("Proses",))).lint_paths(files)),
+}))
+"""
+
+
+def test_the_python_api_lints_in_this_process_unless_jobs_asks_for_workers_and_there_are_enough_files(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    pkg = site / "newslint_api_pids"
+    (pkg / "rules" / "Proses").mkdir(parents=True)
+    (pkg / "__init__.py").write_text(PID_PLUGIN, encoding="utf-8")
+    (pkg / "rules" / "Proses" / "Pid.yml").write_text("extends: api_process\ncategory: consistency\nmessage: \"pid %s\"\n", encoding="utf-8")
+    dist = site / "newslint_api_pids-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newslint-api-pids\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[newslint]\napi_pids = newslint_api_pids\n", encoding="utf-8")
+    files = []
+    for n in range(32):
+        files.append(tmp_path / "berita" / f"{n:02d}.txt")
+        files[-1].parent.mkdir(exist_ok=True)
+        files[-1].write_text(f"Berita nomor {n}.\n", encoding="utf-8")
+    # No results cache: a finding read from it would name the process of an earlier run.
+    env = {**os.environ, "NEWSLINT_NO_CACHE": "1", "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "-c", WHERE, *map(str, files)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {
+        "default": "here",  # jobs=1 by default, for lint_paths and for a Linter
+        "jobs1": "here",
+        "jobs2": 2,  # 32 files: two worker processes
+        "jobs2_15_files": "here",  # fewer than 8 files a worker: not worth starting one
+        "linter_default": "here",
+    }
