@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from newslint import engine
-from newslint.document import Document
 from newslint.plugins import load_registry
 from newslint.ruleset import load_ruleset
 
@@ -25,10 +24,11 @@ RIGHT = {"foreign": {"foreign", "clause"}, "clause": {"clause"}, "quiet": {"quie
 
 def main() -> None:
     spans = yaml.safe_load((ROOT / "tests" / "data" / "language_spans.yaml").read_text(encoding="utf-8"))["items"]
-    checks = [c for c in load_ruleset(load_registry()).checks if c.rule.id in RULES]
+    registry = load_registry()
+    checks = [c for c in load_ruleset(registry).checks if c.rule.id in RULES]
 
     def verdict(text):
-        rules = {f.rule for f in engine.run(checks, Document("<span>", text)).findings}
+        rules = {f.rule for f in engine.run(checks, registry.document("<span>", text)).findings}
         if rules & {"Indonesian.EnglishSentence", "Indonesian.EnglishFurniture"}:
             return "foreign"
         return "clause" if "Indonesian.EnglishClause" in rules else "quiet"

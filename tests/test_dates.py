@@ -56,8 +56,7 @@ def test_date_forms(text, expected):
 )
 def test_publication_date_from_each_outlets_dateline(header, date):
     assert dateline_date(f"{header}\n\nJudul Berita\n\nIsi berita pada Jumat (28/2/2025).\n", TABLE) == date
-    doc = Document("a.txt", f"{header}\n\nIsi.\n")
-    load_registry().document_meta(doc)
+    doc = load_registry().document("a.txt", f"{header}\n\nIsi.\n")
     assert doc.meta["published"] == date
 
 

@@ -1,5 +1,6 @@
 """The Document: lines, paragraphs, Indonesian sentences, positions, Unicode spaces."""
 from newslint.document import Document
+from newslint.plugins import load_registry
 
 
 def texts(doc, spans):
@@ -37,13 +38,31 @@ def test_unicode_spaces_become_plain_spaces_in_norm_only():
     assert len(doc.norm) == len(doc.text)
 
 
-def test_sentences_keep_indonesian_abbreviations_together():
-    doc = Document("a.txt", "Ia dirawat dr. Andi di Jl. Sudirman No. 5 bersama H. Agus. Dokter itu tiba pukul 17.49 WIB. Inflasi 1,6 persen.")
+def test_sentences_keep_the_packs_abbreviations_together():
+    """The Indonesian pack's abbreviations (rules/Indonesian/_sentences.yml, through the built-in
+    plugin) keep "dr. Andi" in its sentence; a Document without them has only initials."""
+    text = "Ia dirawat dr. Andi di Jl. Sudirman No. 5 bersama H. Agus. Dokter itu tiba pukul 17.49 WIB. Inflasi 1,6 persen."
+    doc = load_registry().document("a.txt", text)
     assert texts(doc, doc.sentences) == [
         "Ia dirawat dr. Andi di Jl. Sudirman No. 5 bersama H. Agus.",
         "Dokter itu tiba pukul 17.49 WIB.",
         "Inflasi 1,6 persen.",
     ]
+    bare = Document("a.txt", text)
+    assert texts(bare, bare.sentences)[:3] == ["Ia dirawat dr.", "Andi di Jl.", "Sudirman No."]
+    assert texts(bare, bare.sentences)[3] == "5 bersama H. Agus."
+
+
+def test_a_plugin_adds_abbreviations():
+    from newslint.hookspecs import hookimpl
+
+    class Polish:
+        @hookimpl
+        def newslint_abbreviations(self):
+            return ["Ul.", "im"]
+
+    doc = load_registry(extra_plugins=(Polish(),)).document("a.txt", "Biuro przy ul. Długiej. Szkoła im. Kopernika.")
+    assert texts(doc, doc.sentences) == ["Biuro przy ul. Długiej.", "Szkoła im. Kopernika."]
 
 
 def test_sentences_with_quotes_and_lowercase_continuation():

@@ -17,13 +17,14 @@ from newslint.ruleset import load_ruleset
 
 SPANS = yaml.safe_load((Path(__file__).parent / "data" / "language_spans.yaml").read_text(encoding="utf-8"))["items"]
 RULES = ("Indonesian.EnglishSentence", "Indonesian.EnglishClause", "Indonesian.EnglishFurniture")
-CHECKS = [c for c in load_ruleset(load_registry()).checks if c.rule.id in RULES]
+REGISTRY = load_registry()
+CHECKS = [c for c in load_ruleset(REGISTRY).checks if c.rule.id in RULES]
 LEXICON = load_lexicon(str(builtin_rules_dir() / "Indonesian" / "_language.yml"))
 RIVALS = LEXICON.rivals  # Indonesian first, then the languages Indonesian news quotes
 
 
 def verdict(text: str) -> str:
-    rules = {f.rule for f in engine.run(CHECKS, Document("<span>", text)).findings}
+    rules = {f.rule for f in engine.run(CHECKS, REGISTRY.document("<span>", text)).findings}
     if rules & {"Indonesian.EnglishSentence", "Indonesian.EnglishFurniture"}:
         return "foreign"
     return "clause" if "Indonesian.EnglishClause" in rules else "quiet"

@@ -2,7 +2,6 @@
 import pytest
 
 from newslint import engine
-from newslint.document import Document
 from newslint.plugins import load_registry
 from newslint.post.fixes import apply_fixes
 from newslint.rules import example_text, unmark
@@ -52,8 +51,7 @@ def test_rule_examples(rule, kind, example):
 
 
 def _lint(rule, text):
-    doc = Document("<example>", text)
-    REGISTRY.document_meta(doc)
+    doc = REGISTRY.document("<example>", text)
     result = engine.run([CHECKS[rule.id]], doc)
     assert result.errors == []
     return result.findings
@@ -91,5 +89,5 @@ OK_TEXTS = sorted({t for r in RULES for t in r.tests.get("ok", [])})
 def test_no_language_rule_flags_any_rules_trap(text):
     """Each rule's traps must also be left alone by every mistranslation and garbled rule: a trap
     written for one rule ("Pyongyang", "negara bagian Texas") is real text for all of them."""
-    result = engine.run(LANGUAGE_RULES, Document("<example>", text))
+    result = engine.run(LANGUAGE_RULES, REGISTRY.document("<example>", text))
     assert [(f.rule, f.match) for f in result.findings] == []

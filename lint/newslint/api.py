@@ -10,7 +10,6 @@ from pathlib import Path
 
 from newslint import engine, selection
 from newslint.config import Config, ConfigFinder
-from newslint.document import Document
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
@@ -144,12 +143,13 @@ class Linter:
         key = None
         if self._results is not None and ruleset.key:  # an unchanged file: its findings as they were
             rules = [c.rule.id for c in checks]
-            key = self._results.key(text=source.text, path=source.path, ruleset=ruleset.key, config=config, rules=rules, meta=meta)
+            # The sentence splitter's abbreviations come from the plugins: part of what the findings depend on.
+            rules_key = [ruleset.key, sorted(self.registry.abbreviations)]
+            key = self._results.key(text=source.text, path=source.path, ruleset=rules_key, config=config, rules=rules, meta=meta)
             findings = self._results.get(key)
             if findings is not None:
                 return FileResult(findings, [], self._failing(findings, config), tuple(rule_errors), config.rule_paths)
-        doc = Document(source.path, source.text, meta)
-        self.registry.document_meta(doc)
+        doc = self.registry.document(source.path, source.text, meta)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]

@@ -54,6 +54,23 @@ def newslint_document_meta(document):
 
 
 @hookimpl
+def newslint_abbreviations():
+    """The packs' sentence abbreviations (``abbreviations`` in ``<pack>/_sentences.yml``)."""
+    from newslint.errors import RuleError
+    from newslint.yamlfile import read_mapping
+
+    words: list[str] = []
+    for table in sorted(builtin_rules_dir().glob("*/_sentences.yml")):
+        mapping, lines = read_mapping(str(table), RuleError)
+        found = mapping.get("abbreviations") or []
+        if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
+            # YAML reads an unquoted no, yes, on or off as a boolean.
+            raise RuleError("'abbreviations' must be a list of words (quote \"no\", \"on\" ...)", str(table), lines.get("abbreviations"))
+        words += map(str, found)
+    return words
+
+
+@hookimpl
 def newslint_formatters():
     from newslint.formatters import format_json, format_text
 

@@ -21,14 +21,12 @@ def _quote(text: str) -> str:
 def fix_kinds(check, registry) -> str:
     """What fixes the rule's own `flag` examples get: "safe", "unsafe", both, or "none"."""
     from newslint import engine
-    from newslint.document import Document
 
     seen = set()
     from newslint.rules import example_text, unmark
 
     for example in check.rule.tests.get("flag", []):
-        doc = Document("<example>", unmark(example_text(example))[0])
-        registry.document_meta(doc)
+        doc = registry.document("<example>", unmark(example_text(example))[0])
         for f in engine.run([check], doc).findings:
             if f.fix is not None:
                 seen.add(f.applicability)

@@ -29,6 +29,8 @@ class Document:
     path: str
     text: str
     meta: dict = field(default_factory=dict)
+    # Words after which a full stop does not end a sentence ("dr", "jl"): the language pack's.
+    abbreviations: frozenset = frozenset()
 
     def __post_init__(self):
         self.norm = self.text.translate(_TO_SPACE)
@@ -64,7 +66,7 @@ class Document:
         Inputs are compared by identity, so an unhashable table is a key too."""
         key = (id(compute), *map(id, inputs))
         entry = self._shared.get(key)
-        if entry is None or entry[0][0] is not compute or any(a is not b for a, b in zip(entry[0][1:], inputs)):
+        if entry is None:  # the entry holds the function and inputs, so their ids stay theirs
             entry = self._shared[key] = ((compute, *inputs), compute(self, *inputs))
         return entry[1]
 
@@ -101,7 +103,7 @@ class Document:
     def sentences(self) -> list[Span]:
         out = []
         for para in self.paragraphs:
-            for start, end in split_sentences(self.norm, para.start, para.end):
+            for start, end in split_sentences(self.norm, para.start, para.end, self.abbreviations):
                 out.append(Span(start, end))
         return out
 

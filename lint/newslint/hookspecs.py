@@ -46,3 +46,9 @@ def newslint_formatters() -> dict[str, Callable]:
 @hookspec
 def newslint_document_meta(document) -> dict | None:
     """Metadata to add to a Document before the checks run (publication date, language...)."""
+
+
+@hookspec
+def newslint_abbreviations() -> list[str]:
+    """Words after which a full stop does not end a sentence (lower case, without the dot: "dr",
+    "jl"), for the sentence splitter. A language pack's words come from its plugin."""

@@ -52,6 +52,19 @@ class Registry:
     def formatters(self) -> dict:
         return _merge("output format", self.pm.hook.newslint_formatters())
 
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(str(w).lower().strip(".") for words in self.pm.hook.newslint_abbreviations() for w in words or ())
+
+    def document(self, path: str, text: str, meta: dict | None = None):
+        """The Document the checks read: split into sentences with the plugins' abbreviations,
+        its metadata completed by their hooks."""
+        from newslint.document import Document
+
+        doc = Document(path, text, dict(meta or {}), self.abbreviations)
+        self.document_meta(doc)
+        return doc
+
     def document_meta(self, document) -> None:
         for meta in reversed(self.pm.hook.newslint_document_meta(document=document)):
             if meta:

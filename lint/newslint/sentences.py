@@ -1,8 +1,9 @@
-"""Sentence boundaries for Indonesian news text.
+"""Sentence boundaries for news text.
 
 A sentence ends at ". ! ? ..." (with any closing quotes or brackets after it) when the next word
 starts a new sentence (a capital, a digit or an opening quote), unless the word before the stop is
-an abbreviation ("dr.", "Jl.", "No.", "H.") or an initial. A line break inside a paragraph ends a
+one of the language pack's abbreviations ("dr.", "Jl.", "No."; ``_sentences.yml``), an initial
+("H.") or a word with a dot inside ("a.n."). A line break inside a paragraph ends a
 sentence when the line ends with a stop or the next line starts like a sentence: scraped articles
 put headlines, captions and bylines on lines of their own without a full stop.
 """
@@ -10,38 +11,27 @@ from __future__ import annotations
 
 import regex
 
-# Lower-cased, without the dot. Words that are nearly always followed by more of the sentence.
-ABBREVIATIONS = frozenset(
-    """
-    dr drg drh prof ir h hj kh st sh se mm mt msi mpd mkes spd skm ssos sip
-    jl jln gg kel kec kab prov no tel telp hlm vol
-    tn ny nn sdr sdri bpk yth
-    jend letjen mayjen brigjen kol letkol kapt lettu letda serka kompol akbp kombes irjen
-    bripka brigpol aiptu aipda ipda iptu akp
-    mr mrs ms jr sr vs etc inc ltd corp
-    """.split()
-)
-
 _STOP = regex.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 _SENTENCE_START = regex.compile(r"""\s*["'“‘«(\[]?[\p{Lu}\p{N}]""")
 
 
-def _ends_with_abbreviation(text: str, stop_at: int) -> bool:
+def _ends_with_abbreviation(text: str, stop_at: int, abbreviations) -> bool:
     m = _WORD_BEFORE.search(text, max(0, stop_at - 12), stop_at)
     if not m:
         return False
     word = m.group(1).lower().strip(".")
     if len(word) == 1:  # an initial: "H. Agus", "M. Yamin"
         return True
-    return word in ABBREVIATIONS or "." in word  # "a.n", "S.H", "U.S"
+    return word in abbreviations or "." in word  # "a.n", "S.H", "U.S"
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]`` (one paragraph), whitespace trimmed."""
+def split_sentences(text: str, start: int, end: int, abbreviations=frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph), whitespace trimmed.
+    ``abbreviations``: lower-case words, without the dot, after which a full stop goes on."""
     cuts = []
     for m in _STOP.finditer(text, start, end):
-        if m.group()[0] == "." and _ends_with_abbreviation(text, m.start()):
+        if m.group()[0] == "." and _ends_with_abbreviation(text, m.start(), abbreviations):
             continue
         if _SENTENCE_START.match(text, m.end(), end) or text.find("\n", m.end(), m.end() + 2) != -1:
             cuts.append(m.end())
