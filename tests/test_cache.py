@@ -1,6 +1,7 @@
 """The caches (compiled rules, findings of unchanged files): every run shows what an uncached run
 shows, whatever was edited in between; nothing read from the cache folder can run code; every
 problem with the cache is one warning line and the right result."""
+import datetime
 import json
 import os
 import pickle
@@ -8,13 +9,15 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
+import time
 
 import pytest
 
 from conftest import ROOT, rule_file
 
 from newslint import cache
-from newslint.api import Linter
+from newslint.api import Linter, lint_text
 from newslint.cache import ResultCache, Store
 from newslint.config import Config
 from newslint.hookspecs import hookimpl
@@ -303,9 +306,15 @@ def test_a_cache_that_cannot_be_made_is_one_warning(newslint, write, tmp_path, m
 
 
 def test_the_cache_folder_is_made_for_this_user_only(newslint, write, cache_dir):
-    newslint("--select", "Indonesian", write("a.txt", ARTICLE))
+    umask = os.umask(0o022)  # a usual umask: it must not decide who can read the cache
+    try:
+        newslint("--select", "Indonesian", write("a.txt", ARTICLE))
+    finally:
+        os.umask(umask)
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE((cache_dir / "hmac-key").stat().st_mode) == 0o600
+    (shard,) = (cache_dir / "results").iterdir()  # the folder of the file's results
+    assert stat.S_IMODE(shard.stat().st_mode) == 0o700
 
 
 def test_warnings_are_one_line_per_store():
@@ -314,6 +323,38 @@ def test_warnings_are_one_line_per_store():
     store.warn("one")
     store.warn("two")
     assert said == ["one"]
+
+
+def test_the_python_api_tells_its_warning_on_stderr(cache_dir, capsys):
+    """load_ruleset with the default cache: a refused cache folder is one warning line on stderr."""
+    cache_dir.mkdir()
+    os.chmod(cache_dir, 0o777)
+    assert load_ruleset(load_registry()).checks
+    assert capsys.readouterr().err == f"newslint: warning: cache {cache_dir}: other users can write to it (chmod 700 it, or remove it); running without the cache\n"
+
+
+def test_after_a_failed_write_the_run_goes_on_without_the_cache(cache_dir):
+    """An entry that cannot be written is one warning naming why; nothing is read or written after
+    it, and no temporary file is left behind."""
+    said = []
+    store = Store(warn=said.append)
+    store.write("first", b"written")
+    (cache_dir / "second").mkdir()  # a folder where the entry should go
+    store.write("second", b"cannot be written")
+    store.write("third", b"after the warning")
+    assert said == [f"cache {cache_dir}: cannot write: Is a directory; running without the cache"]
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["first", "hmac-key", "second"]
+    assert store.read("first") is None
+
+
+def test_the_cache_is_written_inside_its_folder_whatever_the_temporary_folder(newslint, write, cache_dir, tmp_path, monkeypatch):
+    """The key and the entries are made in the cache folder and renamed into place: a temporary
+    folder that cannot be used (here: missing) does not matter, there is no warning."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    run = newslint("--select", "Indonesian", write("a.txt", ARTICLE))
+    assert (run.code, run.err) == (1, "")
+    assert (cache_dir / "hmac-key").stat().st_size == 32
+    assert len(list(cache_dir.glob("rules-*"))) == 1 and len(list(cache_dir.glob("results/*/*.json"))) == 1
 
 
 def test_turned_off_nothing_is_written(newslint, write, cache_dir, monkeypatch):
@@ -337,8 +378,35 @@ def test_old_entries_are_pruned_keeping_the_newest(newslint, write, tmp_path, ca
         os.utime(newest, (1_000_000 + n, 1_000_000 + n))  # distinct ages, however coarse the clock
     kept = entries(cache_dir)
     assert len(kept) == cache.RULES_KEPT and newest.name in kept
+    assert "rules-0123.pickle" not in kept  # the old format's entry is gone
     assert messages(newslint("--format", "json", article)) == [f"m{cache.RULES_KEPT + 2:02d}"]
     assert entries(cache_dir) == kept  # the newest was read, not compiled again
+
+
+def test_pruning_removes_only_old_entries_and_old_leftovers(tmp_path, cache_dir):
+    """What pruning leaves in the folder: the newest entries, the key, a temporary file of a run in
+    progress (under an hour old), files that are not entries and symlinks; a killed run's old
+    temporary file and the old format's entries go."""
+    store = Store()
+    for n, name in enumerate(["rules-a", "rules-b"]):
+        store.write(name, name.encode())
+        os.utime(cache_dir / name, (1_000_000 * (n + 1),) * 2)
+
+    def plant(name, mtime=None):
+        (cache_dir / name).write_bytes(b"x")
+        if mtime is not None:
+            os.utime(cache_dir / name, (mtime, mtime))
+
+    plant("rules-0123.pickle")  # the old, unauthenticated format
+    plant(".tmp-killed", time.time() - 2 * 3600)  # left by a run killed two hours ago
+    plant(".tmp-in-progress")  # another run is writing it now
+    plant("notes.txt", 500_000)  # not an entry, older than any
+    (tmp_path / "elsewhere").write_bytes(b"not in the cache folder")
+    os.symlink(tmp_path / "elsewhere", cache_dir / "rules-elsewhere")
+    os.utime(cache_dir / "rules-elsewhere", (100_000, 100_000), follow_symlinks=False)
+    store.prune("", "rules-", 1)
+    assert sorted(p.name for p in cache_dir.iterdir()) == [".tmp-in-progress", "hmac-key", "notes.txt", "rules-b", "rules-elsewhere"]
+    assert store.read("rules-b") == b"rules-b"
 
 
 # -- configuration errors come before the cache ----------------------------------------------------
@@ -379,6 +447,22 @@ def test_results_are_found_again_only_for_the_same_text_rules_and_configuration(
     assert results.get(key(config=Config(root=tmp_path, select=("T",), min_level="warning", rule_paths=config.rule_paths))) is None
     edit(rule, "first", "other")  # a rule edited
     assert results.get(key()) is None
+
+
+def test_a_text_with_a_lone_surrogate_is_linted_and_cached(cache_dir):
+    """Text decoded with surrogateescape (an undecodable byte) gets its findings, and they are cached."""
+    text = ARTICLE + "\udcff\n"
+    first = lint_text(text, select="Indonesian")
+    assert first and lint_text(text, select="Indonesian") == first
+    assert len(list(cache_dir.glob("results/*/*.json"))) == 1
+
+
+def test_the_same_metadata_in_another_order_finds_the_same_results(cache_dir):
+    """The order the metadata is given in does not matter: one entry in the results cache."""
+    published = datetime.date(2025, 5, 1)
+    first = lint_text(ARTICLE, select="Indonesian", meta={"language": "id", "published": published})
+    assert lint_text(ARTICLE, select="Indonesian", meta={"published": published, "language": "id"}) == first
+    assert len(list(cache_dir.glob("results/*/*.json"))) == 1
 
 
 def test_a_planted_results_entry_is_rejected(write, tmp_path, cache_dir):
@@ -461,3 +545,25 @@ def test_many_bad_entries_are_one_warning(newslint, write, tmp_path, cache_dir, 
     run = newslint("--format", "json", "--select", "Indonesian", "-j", jobs, *files)
     assert (run.code, run.out) == (first.code, first.out)
     assert len(run.err.splitlines()) == 1 and "corrupt or planted" in run.err
+
+
+# -- tables loaded in memory -----------------------------------------------------------------------
+
+def test_a_table_loader_reads_the_file_again_only_when_its_content_changed(tmp_path):
+    """A loader decorated with by_content returns the table as it is on disk now: an edit that keeps
+    the size and modification time is seen; an unchanged file is not read again."""
+    table = tmp_path / "table.txt"
+    table.write_text("April: 4\n", encoding="utf-8")
+    reads = []
+
+    @cache.by_content
+    def load(path):
+        reads.append(path)
+        return path.read_text(encoding="utf-8")
+
+    assert load(table) == "April: 4\n"
+    assert load(table) == "April: 4\n"
+    assert len(reads) == 1
+    edit(table, "April: 4", "April: 5")
+    assert load(table) == "April: 5\n"
+    assert len(reads) == 2

@@ -112,7 +112,6 @@ def by_content(loader):
             memo[key] = loader(*paths)
         return memo[key]
 
-    load.cache_clear = memo.clear
     return load
 
 
