@@ -4,6 +4,7 @@
     python benchmarks/mutation.py --diffs    # also print each surviving mutant's diff
     python benchmarks/mutation.py --fresh    # start again from nothing
     python benchmarks/mutation.py --sample 30  # 30 random unchecked mutants per module, not all
+    python benchmarks/mutation.py --recheck    # run the survivors again (after new tests)
 
 mutmut (a test dependency) mutates the modules listed under [tool.mutmut] in pyproject.toml, runs
 for each mutant the tests that reach the mutated function, and records whether a test failed
@@ -87,11 +88,14 @@ def main() -> int:
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--sample", type=int, metavar="N", help="run only N random unchecked mutants of each module")
     ap.add_argument("--seed", type=int, default=1, help="seed of --sample")
+    ap.add_argument("--recheck", action="store_true", help="run the mutants that survived again (mutmut keeps a result until the function changes, even when tests are added)")
     args = ap.parse_args()
     prepare(args.fresh)
-    sampled = args.sample is not None
-    names = sample(args.sample, args.seed) if sampled else []
-    code = run_mutmut(args.jobs, names) if names or not sampled else 0
+    partial = args.sample is not None or args.recheck
+    names = sample(args.sample, args.seed) if args.sample is not None else []
+    if args.recheck:
+        names += [k for k, c in results().items() if c is not None and c not in KILLED]
+    code = run_mutmut(args.jobs, names) if names or not partial else 0
     codes = results()
     if not codes:
         print(f"mutmut produced no results (exit {code}); run it in {WORK} to see why", file=sys.stderr)
