@@ -140,3 +140,30 @@ def test_plugin_kind_that_fails_to_compile_a_rule_is_a_rule_error(tmp_path):
     assert f"newslint: error: {shout}:1: check kind 'shouting' could not load this rule: IndexError: list index out of range" in run.err
     assert "Traceback" not in run.err
     assert f"{article}:1:15: warning Indonesian.Meneken" in run.out  # the other rules still ran
+
+
+def test_a_plugin_filters_findings_after_one_per_problem():
+    """A plugin's `newslint_filter_findings` gets the file's findings once the built-in filter has
+    kept one per problem, and what it returns is what the user gets."""
+    from dataclasses import replace
+
+    from newslint import lint_text
+    from newslint.hookspecs import hookimpl
+
+    seen = []
+
+    class HouseStyle:
+        @hookimpl
+        def newslint_filter_findings(self, findings, document, rules):
+            seen.append(([f.rule for f in findings], document.path, bool(rules.rules)))
+            return [replace(f, message=f"[rumah] {f.message}") for f in findings if f.rule != "Indonesian.BacaJuga"]
+
+    text = "Kedua menteri menekan perjanjian itu.\n\nBaca Juga: Harga Beras Naik\n\nAdvertisement\n"
+    plain = lint_text(text, path="a.txt")
+    assert {f.rule for f in plain} == {"Indonesian.Meneken", "Indonesian.BacaJuga", "Indonesian.Advertisement"}
+    found = lint_text(text, path="a.txt", registry=load_registry(extra_plugins=(HouseStyle(),)))
+    assert [(f.rule, f.message[:8]) for f in found] == [("Indonesian.Meneken", "[rumah] "), ("Indonesian.Advertisement", "[rumah] ")]
+    # It saw what the user gets without it: one finding per problem ("Advertisement" is English
+    # page furniture too, told once).
+    assert seen == [([f.rule for f in plain], "a.txt", True)]
+    assert "Indonesian.EnglishFurniture" in {f.rule for f in lint_text("Advertisement\n", select=["Indonesian.EnglishFurniture"])}

@@ -152,3 +152,16 @@ def test_supersedes_reaches_every_finding_in_the_span():
     assert (glued.match, later.match) == ("dariAntara", "diaBBC")
     kept = one_per_problem([later, glued, part, passage], {"P.English": frozenset({"P.Glued"})})
     assert kept == [later, part, passage]
+
+
+def test_a_finding_that_is_not_kept_hides_nothing():
+    """Only what is reported may stand for a problem: a deletion superseded by a finding inside it
+    deletes nothing, and in a chain A > B > C the dropped B does not take C with it."""
+    text = "Iklan dariAntara\nlain"
+    line = finding("P.Line", 0, 16, text, fix="")
+    inner = finding("P.Inner", 6, 16, text, fix="dari Antara")
+    assert one_per_problem([line, inner], {"P.Inner": frozenset({"P.Line"})}) == [inner]
+    a, b, c = finding("P.A", 0, 5, text), finding("P.B", 3, 9, text), finding("P.C", 7, 12, text)
+    chain = {"P.A": frozenset({"P.B"}), "P.B": frozenset({"P.C"})}
+    assert one_per_problem([a, b, c], chain) == [a, c]
+    assert one_per_problem([b, c], chain) == [b]  # with A away, B is kept and hides C

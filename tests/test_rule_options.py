@@ -86,3 +86,14 @@ def test_supersedes_naming_no_rule_is_an_error(newslint, write, tmp_path):
     run = newslint(path, cwd=tmp_path)
     assert run.code == 2
     assert "Specific.yml:4: 'supersedes' names 'Rumah.Generic', which is not a rule" in run.err
+
+
+def test_rules_that_supersede_each_other_are_an_error(newslint, write, tmp_path):
+    """Which of two rules superseding each other is kept would depend on the order of findings."""
+    path = _setup(tmp_path, write, Generic=GENERIC + "supersedes: [Specific]\n", Specific=SPECIFIC)
+    run = newslint(path, cwd=tmp_path)
+    assert run.code == 2
+    assert "Specific.yml:4: 'supersedes' goes round in a circle: Rumah.Specific -> Rumah.Generic -> Rumah.Specific" in run.err
+    selfish = _setup(tmp_path, write, Generic=GENERIC + "supersedes: [Generic]\n", Specific=SPECIFIC.replace("supersedes: [Generic]\n", ""))
+    run = newslint(selfish, cwd=tmp_path)
+    assert "Generic.yml:6: 'supersedes' goes round in a circle: Rumah.Generic -> Rumah.Generic" in run.err

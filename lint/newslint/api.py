@@ -13,7 +13,6 @@ from newslint.config import Config, ConfigFinder
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
-from newslint.post.overlaps import one_per_problem
 from newslint.readers import Input, Source, inputs
 from newslint.report import Report
 from newslint.ruleset import RuleSet, load_ruleset
@@ -153,7 +152,7 @@ class Linter:
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]
-        findings = one_per_problem(findings, ruleset.supersedes)
+        findings = self.registry.filter_findings(findings, doc, ruleset)
         if key is not None and not result.errors:  # a failed or timed-out check is tried again next time
             self._results.put(key, findings)
         return FileResult(findings, result.errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths)

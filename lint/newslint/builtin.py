@@ -70,6 +70,14 @@ def newslint_abbreviations():
     return words
 
 
+@hookimpl(tryfirst=True)
+def newslint_filter_findings(findings, document, rules):
+    """One finding per problem (see newslint.post.overlaps), before any other plugin's filter."""
+    from newslint.post.overlaps import one_per_problem
+
+    return one_per_problem(findings, rules.supersedes)
+
+
 @hookimpl
 def newslint_formatters():
     from newslint.formatters import format_json, format_text

@@ -52,6 +52,18 @@ class Check:
         raise NotImplementedError
 
     # Helpers shared by the kinds.
+    def matches(self, doc: Document, pattern=None):
+        """Each match of ``pattern`` (default: the check's ``regex``) inside the units of the
+        rule's ``scope`` (a match never crosses a sentence when the scope is a sentence), in order."""
+        pattern = self.regex if pattern is None else pattern
+        for unit in doc.units(self.rule.scope):
+            yield from pattern.finditer(doc.norm, unit.start, unit.end)
+
+    def matches_by_unit(self, doc: Document, *patterns):
+        """For each unit of the rule's ``scope``: (the unit, the list of each pattern's matches in it)."""
+        for unit in doc.units(self.rule.scope):
+            yield unit, [list(p.finditer(doc.norm, unit.start, unit.end)) for p in patterns]
+
     def exceptions(self):
         """A pattern that a whole match must equal to be left alone (Vale's ``exceptions``)."""
         terms = self.rule.option("exceptions")

@@ -52,3 +52,12 @@ def newslint_document_meta(document) -> dict | None:
 def newslint_abbreviations() -> list[str]:
     """Words after which a full stop does not end a sentence (lower case, without the dot: "dr",
     "jl"), for the sentence splitter. A language pack's words come from its plugin."""
+
+
+@hookspec
+def newslint_filter_findings(findings: list, document, rules) -> list | None:
+    """One file's findings after the checks ran, to filter or transform before they are reported
+    (one finding per problem, suppressions, a baseline): the new list, or None to keep it. Every
+    plugin's hook runs in turn on what the one before returned (``tryfirst``/``trylast`` order
+    them); the built-in one, which keeps one finding per problem, runs first. ``rules``: the
+    compiled rule set (``rules.supersedes``: rule id -> the ids it is more specific than)."""

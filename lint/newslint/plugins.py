@@ -65,6 +65,14 @@ class Registry:
         self.document_meta(doc)
         return doc
 
+    def filter_findings(self, findings: list, document, rules) -> list:
+        """``findings`` passed through every plugin's ``newslint_filter_findings``, in call order."""
+        for impl in reversed(self.pm.hook.newslint_filter_findings.get_hookimpls()):
+            out = impl.function(findings=findings, document=document, rules=rules)
+            if out is not None:
+                findings = list(out)
+        return findings
+
     def document_meta(self, document) -> None:
         for meta in reversed(self.pm.hook.newslint_document_meta(document=document)):
             if meta:

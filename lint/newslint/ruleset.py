@@ -218,9 +218,28 @@ def compile_ruleset(registry, extra_dirs=()) -> RuleSet:
                 continue
             seen[rule.id] = rule.path
             checks.append(check)
-    for check in checks:  # a rule may only supersede rules that exist
+    superseded = {c.rule.id: c.rule.supersedes for c in checks}
+    for check in checks:  # a rule may only supersede rules that exist, and never itself through others
         rule = check.rule
         for other in rule.supersedes:
             if other not in seen:
                 errors.append(rule.error(f"'supersedes' names {other!r}, which is not a rule", "supersedes"))
+        cycle = _supersedes_cycle(rule.id, superseded)
+        if cycle:
+            errors.append(rule.error(f"'supersedes' goes round in a circle: {' -> '.join(cycle)}", "supersedes"))
     return RuleSet(checks, errors)
+
+
+def _supersedes_cycle(start: str, superseded: dict) -> list[str] | None:
+    """A path of ``supersedes`` from ``start`` back to itself, or None: which of two rules that
+    supersede each other is kept would depend on the order of their findings."""
+    paths, seen = [[start]], {start}
+    while paths:
+        path = paths.pop()
+        for other in superseded.get(path[-1], ()):
+            if other == start:
+                return path + [start]
+            if other not in seen:
+                seen.add(other)
+                paths.append(path + [other])
+    return None

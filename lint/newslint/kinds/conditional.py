@@ -24,10 +24,9 @@ class Conditional(Check):
         self.except_re = self.exceptions()
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            seconds = list(self.second.finditer(doc.norm, unit.start, unit.end))
+        for _, (firsts, seconds) in self.matches_by_unit(doc, self.first, self.second):
             satisfied = {m.group(1) for m in seconds} if self.second.groups else None
-            for m in self.first.finditer(doc.norm, unit.start, unit.end):
+            for m in firsts:
                 key = m.group(1) if self.first.groups else m.group()
                 if self.except_re is not None and self.except_re.fullmatch(key):
                     continue

@@ -27,10 +27,8 @@ class Consistency(Check):
             self.pairs.append((a, b))
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            for a, b in self.pairs:
-                found_a = list(a.finditer(doc.norm, unit.start, unit.end))
-                found_b = list(b.finditer(doc.norm, unit.start, unit.end))
+        for a, b in self.pairs:
+            for _, (found_a, found_b) in self.matches_by_unit(doc, a, b):
                 if not found_a or not found_b:
                     continue
                 if len(found_a) != len(found_b):

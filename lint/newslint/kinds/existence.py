@@ -34,11 +34,7 @@ class Existence(Check):
         self.suggestions, self.fix = self.action_suggestions()
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            yield from self._find(doc, unit.start, unit.end)
-
-    def _find(self, doc, start, end):
-        for m in self.regex.finditer(doc.norm, start, end):
+        for m in self.matches(doc):
             if m.end() == m.start():
                 continue
             if self.except_re is not None and self.except_re.fullmatch(m.group()):

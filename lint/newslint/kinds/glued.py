@@ -111,18 +111,17 @@ class Glued(Check):
             raise rule.error("'split' is required without 'judge'", "tokens")
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            for m in self.regex.finditer(doc.norm, unit.start, unit.end):
-                token = m.group()
-                if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
-                    continue
-                split = self.judged(token) if self.judge else self.patterned(token)
-                if split is None:
-                    continue
-                if not split.text:
-                    yield Hit(m.start(), m.end(), (token,))
-                    continue
-                yield Hit(m.start(), m.end(), (token,), (split.text,), split.text, applicability="safe" if split.safe else "unsafe")
+        for m in self.matches(doc):
+            token = m.group()
+            if not token or (self.except_re is not None and self.except_re.fullmatch(token)):
+                continue
+            split = self.judged(token) if self.judge else self.patterned(token)
+            if split is None:
+                continue
+            if not split.text:
+                yield Hit(m.start(), m.end(), (token,))
+                continue
+            yield Hit(m.start(), m.end(), (token,), (split.text,), split.text, applicability="safe" if split.safe else "unsafe")
 
     # -- split by patterns alone ----------------------------------------------------------------
     def protected(self, token: str) -> list[tuple[int, int]]:

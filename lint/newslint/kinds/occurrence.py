@@ -25,8 +25,8 @@ class Occurrence(Check):
         self.max, self.min = rule.option("max"), rule.option("min")
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            matches = [m for m in self.regex.finditer(doc.norm, unit.start, unit.end) if m.end() > m.start()]
+        for unit, (found,) in self.matches_by_unit(doc, self.regex):
+            matches = [m for m in found if m.end() > m.start()]
             if self.max is not None and len(matches) > self.max:
                 m = matches[self.max]
                 yield Hit(m.start(), m.end(), (len(matches),))

@@ -49,15 +49,15 @@ class Repetition(Check):
         self.join = rule.option("join")
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            for run in self._runs(doc, unit.start, unit.end):
+        for _, (tokens,) in self.matches_by_unit(doc, self.regex):
+            for run in self._runs(doc, tokens):
                 yield from self._repeats(doc, run)
 
-    def _runs(self, doc, start, end):
-        """Tokens in stretches separated only by spaces: not "yang, yang", and not across a line
-        break (a heading, a caption or "Advertisement" printed on the next line)."""
+    def _runs(self, doc, tokens):
+        """Tokens (matches in one unit) in stretches separated only by spaces: not "yang, yang",
+        and not across a line break (a heading, a caption or "Advertisement" printed on the next line)."""
         text, run = doc.norm, []
-        for m in self.regex.finditer(text, start, end):
+        for m in tokens:
             token = m.group()
             if not token or (self.alpha and not token.isalpha()):
                 yield run

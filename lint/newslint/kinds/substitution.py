@@ -67,11 +67,7 @@ class Substitution(Check):
         return numbers
 
     def find(self, doc):
-        for unit in doc.units(self.rule.scope):
-            yield from self._find(doc, unit.start, unit.end)
-
-    def _find(self, doc, start, end):
-        for m in self.regex.finditer(doc.norm, start, end):
+        for m in self.matches(doc):
             i = next(i for i, g in enumerate(self.outer) if m.group(g) is not None)
             found = doc.text[m.start():m.end()]
             options = tuple(match_case(doc.text, m.start(), m.end(), self._expand(doc.text, m, i, s.strip())) for s in self.expected[i].split("|"))

@@ -48,19 +48,28 @@ def one_per_problem(findings: list[Finding], supersedes: dict[str, frozenset[str
     deleting = [f for f in findings if _deleting(f)]
     dropped: set[int] = set()
     ordered = sorted(findings, key=lambda f: (f.offset, -f.end_offset, _preference(f)))
+    # A finding can only be dropped while it or one before it in this order is looked at, so
+    # "dropped" is settled for every finding before this one: a finding not kept hides nothing
+    # (a superseded deletion deletes nothing, and A > B > C drops B but keeps C where A is not).
     for i, f in enumerate(ordered):
-        if any(_deletes(d, f) for d in deleting):
+        if id(f) in dropped:
+            continue
+        if any(id(d) not in dropped and _deletes(d, f) for d in deleting):
             dropped.add(id(f))
             continue
         for g in ordered[i + 1:]:
             if g.offset >= f.end_offset:
                 break
-            if g.rule == f.rule or not _overlap(f, g):
+            if id(g) in dropped or g.rule == f.rule or not _overlap(f, g):
                 continue
             if g.rule in supersedes.get(f.rule, ()):
                 dropped.add(id(g))
             elif f.rule in supersedes.get(g.rule, ()):
                 dropped.add(id(f))
+                break
             elif (f.offset, f.end_offset) == (g.offset, g.end_offset):
-                dropped.add(id(max(f, g, key=_preference)))
+                loser = max(f, g, key=_preference)
+                dropped.add(id(loser))
+                if loser is f:
+                    break
     return [f for f in findings if id(f) not in dropped]
