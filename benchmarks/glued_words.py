@@ -7,7 +7,7 @@ A one-file run is timed on FILE (default examples/artikel.txt) and on the same t
 glued token added (which makes the glued rules load the word lists), each the median of --runs
 runs with the compiled-rule cache warm (NEWSLINT_NO_CACHE unset), with the peak RSS of the
 process. Then, in fresh interpreters, the load time and memory of each word source: wordfreq's
-Indonesian and English lists as newslint.words reads them (what the glued rules use), the same
+Indonesian and English lists as newslint.knowledge.words reads them (what the glued rules use), the same
 through wordfreq's own API, and PySastrawi's root-word list (when installed; it has no English
 and no inflected forms).
 """
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GLUED_LINE = "\nKabar itu dikutip dariAntara pada Senin, kata Ketua Umum PSSIErick Thohir.\n"
 
 SOURCES = {
-    "newslint.words id+en": "from newslint.words import zipf\nzipf('dan', 'id'); zipf('and', 'en')\n",
+    "newslint.knowledge.words id+en": "from newslint.knowledge.words import zipf\nzipf('dan', 'id'); zipf('and', 'en')\n",
     "wordfreq API id+en": (
         "from wordfreq import zipf_frequency\n"
         "zipf_frequency('dan', 'id'); zipf_frequency('and', 'en')\n"

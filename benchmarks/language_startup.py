@@ -27,14 +27,14 @@ import io, contextlib, json, sys
 from newslint.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     main(sys.argv[1:])
-from newslint.langid import profile
+from newslint.knowledge.langid import profile
 print(json.dumps({"langdetect": "langdetect" in sys.modules, "profiles": profile.cache_info().currsize}))
 """
 # Reading the profiles English is weighed against, in a fresh process (the module already imported).
 PROFILES = """
 import time
 from newslint.builtin import builtin_rules_dir
-from newslint.langid import english_probability, load_lexicon, profile
+from newslint.knowledge.langid import english_probability, load_lexicon, profile
 RIVALS = load_lexicon(str(builtin_rules_dir() / "Indonesian" / "_language.yml")).rivals
 t = time.perf_counter()
 for lang in ("en", *RIVALS):

@@ -5,7 +5,7 @@ import pytest
 
 from newslint import lint_text
 from newslint.builtin import builtin_rules_dir
-from newslint.dates import dateline_abroad, dateline_date, find_dates, load_table, year_readings
+from newslint.knowledge.dates import dateline_abroad, dateline_date, find_dates, load_table, year_readings
 from newslint.document import Document
 from newslint.plugins import load_registry
 from newslint.post.fixes import apply_fixes

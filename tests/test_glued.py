@@ -167,7 +167,7 @@ def test_one_finding_per_glued_token_across_the_shipped_rules():
 
 def test_a_clean_article_does_not_load_the_word_lists(tmp_path):
     code = (
-        "from newslint import lint_text; from newslint.words import _frequencies\n"
+        "from newslint import lint_text; from newslint.knowledge.words import _frequencies\n"
         "lint_text('Presiden Prabowo Subianto hadir di Jakarta pada Senin.')\n"
         "print(_frequencies.cache_info().currsize > 0)\n"
         "lint_text('Dikutip dariAntara pada Senin.')\n"

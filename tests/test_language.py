@@ -11,7 +11,7 @@ import yaml
 from newslint import engine, lint_text
 from newslint.document import Document
 from newslint.builtin import builtin_rules_dir
-from newslint.langid import english_probability, load_lexicon
+from newslint.knowledge.langid import english_probability, load_lexicon
 from newslint.plugins import load_registry
 from newslint.ruleset import load_ruleset
 
@@ -49,7 +49,7 @@ def test_english_sentences_clauses_and_furniture_are_found():
 FRESH = """
 import json, sys
 from newslint.cli import main
-from newslint.langid import profile
+from newslint.knowledge.langid import profile
 code = main(sys.argv[1:])
 print(json.dumps({"exit": code, "langdetect": "langdetect" in sys.modules, "profiles": profile.cache_info().currsize}))
 """
@@ -199,7 +199,7 @@ def test_untranslated_english_next_to_those_forms_is_still_found():
 
 
 def test_a_quote_whose_paragraphs_go_on_below_is_masked_to_its_line_end():
-    from newslint.langid import quote_spans
+    from newslint.knowledge.langid import quote_spans
 
     doc = Document("<q>", '"First paragraph of the quote.\n"Last one," she said. Mixed “quote marks" here.')
     spans = [doc.norm[a:b] for a, b in quote_spans(doc.norm, doc.lines)]

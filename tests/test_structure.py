@@ -45,6 +45,13 @@ def test_check_kinds_never_reach_the_engine_the_api_or_the_command_line():
         assert not reached_from(kind) & UPPER, kind
 
 
+def test_knowledge_modules_sit_together_and_never_reach_the_engine():
+    knowledge = sorted(f"newslint.knowledge.{p.stem}" for p in (PACKAGE / "knowledge").glob("*.py") if p.stem != "__init__")
+    assert {"newslint.knowledge.dates", "newslint.knowledge.langid", "newslint.knowledge.officeholders"} <= set(knowledge)
+    for module in knowledge:
+        assert not reached_from(module) & (UPPER | {"newslint.checks"}), module
+
+
 def test_the_walk_sees_an_engine_import():
     """The check above can fail: the API does reach the engine."""
     assert "newslint.engine" in reached_from("newslint.api")

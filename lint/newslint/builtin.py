@@ -44,7 +44,7 @@ def newslint_document_meta(document):
     """The publication date from the article's dateline, read with the packs' date tables."""
     if document.meta.get("published") is not None:
         return None
-    from newslint.dates import dateline_date, load_table
+    from newslint.knowledge.dates import dateline_date, load_table
 
     for table in sorted(builtin_rules_dir().glob("*/_dates.yml")):
         date = dateline_date(document.norm, load_table(str(table)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newslint.checks import Check, Hit, format_message
-from newslint.dates import DateTable, dateline_abroad, dateline_mention, find_dates, load_table, nearest_weekday, nearest_year, year_readings
+from newslint.knowledge.dates import DateTable, dateline_abroad, dateline_mention, find_dates, load_table, nearest_weekday, nearest_year, year_readings
 
 
 class DateCheck(Check):

@@ -29,7 +29,7 @@ import regex
 
 from newslint.checks import Check, Hit
 from newslint.errors import RuleError
-from newslint.words import Lexicon
+from newslint.knowledge.words import Lexicon
 from newslint.yamlfile import read_mapping
 
 JUDGES = ("case", "capitals")

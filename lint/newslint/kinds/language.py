@@ -25,7 +25,7 @@ from bisect import bisect_right
 import regex
 
 from newslint.checks import Check, Hit
-from newslint.langid import TOKEN, english_probability, english_run, load_lexicon, quote_spans, tokens
+from newslint.knowledge.langid import TOKEN, english_probability, english_run, load_lexicon, quote_spans, tokens
 
 TARGETS = ("sentence", "clause", "quote", "furniture")
 _WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)*")

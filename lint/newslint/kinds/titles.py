@@ -20,7 +20,7 @@ from collections import Counter
 import regex
 
 from newslint.checks import Check, Hit, format_message
-from newslint.officeholders import Tables, load_tables
+from newslint.knowledge.officeholders import Tables, load_tables
 from newslint.patterns import UserPattern, literal_alternation as _alternation
 
 
