@@ -1,7 +1,7 @@
 """The matching plan: rules run only where their trigger words occur, and nothing is missed."""
 import pytest
 
-from conftest import rule_file
+from conftest import ROOT, rule_file
 
 from newslint import lint_text
 from newslint.literals import required
@@ -52,3 +52,44 @@ def test_unindexed_rules_always_run(tmp_path):
     rule_file(tmp_path / "gaya", "Uji", "Kapital", "extends: existence\ncategory: garbled\nmessage: \"'%s'\"\nraw: ['\\p{Lu}{5,}']\n")
     found = lint_text("Kata TERAKHIR.\n", select=["Uji"], rule_paths=[tmp_path / "gaya"])
     assert [f.match for f in found] == ["TERAKHIR"]
+
+
+def _all_checks(monkeypatch):
+    """Make the engine run every check on every article, as it did before the plan."""
+    from newslint import engine
+
+    class Everything:
+        def __init__(self, checks):
+            self.checks = list(checks)
+
+        def runnable(self, text):
+            return self.checks
+
+    monkeypatch.setattr(engine, "plan_for", Everything)
+
+
+ARTICLES = sorted((ROOT / "benchmarks" / "articles").glob("*.txt"))  # written for the project
+
+
+def test_the_plan_changes_no_finding_of_the_built_in_pack(monkeypatch):
+    """On the project's own articles (errors, residue and clean text), the built-in pack reports
+    exactly what it reports when every rule runs everywhere."""
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
+    assert len(texts) >= 20
+    planned = [lint_text(t, path=p.name) for t, p in zip(texts, ARTICLES)]
+    _all_checks(monkeypatch)
+    plain = [lint_text(t, path=p.name) for t, p in zip(texts, ARTICLES)]
+    assert planned == plain and sum(map(len, plain)) >= 40
+
+
+def test_a_thousand_more_rules_change_no_built_in_finding(tmp_path):
+    """The benchmark's rule-count run, checked: with 1,000 generated rules (two of whose words the
+    article has), the built-in findings are those of the built-in pack alone."""
+    for i in range(1000):
+        rule_file(tmp_path / "gaya", "Banyak", f"R{i:04d}",
+                  f"extends: existence\ncategory: garbled\nmessage: \"'%s'\"\ntokens: [katabuatan{i:04d}]\n")
+    text = ARTICLES[0].read_text(encoding="utf-8") + "\nAda katabuatan0007 dan katabuatan0999 di sini.\n"
+    alone = lint_text(text)
+    more = lint_text(text, rule_paths=[tmp_path / "gaya"])
+    assert [f for f in more if not f.rule.startswith("Banyak.")] == alone and alone
+    assert [f.match for f in more if f.rule.startswith("Banyak.")] == ["katabuatan0007", "katabuatan0999"]
