@@ -2,10 +2,11 @@
 the engine, the API or the command line, directly or through another module (data flows reader
 -> Document -> checks -> findings -> formatter)."""
 import ast
+from pathlib import Path
 
-from conftest import ROOT
+import newslint
 
-PACKAGE = ROOT / "lint" / "newslint"
+PACKAGE = Path(newslint.__file__).parent
 UPPER = {"newslint.engine", "newslint.api", "newslint.cli", "newslint.parallel"}
 
 
