@@ -9,19 +9,21 @@
 mutmut (a test dependency) mutates the modules listed under [tool.mutmut] in pyproject.toml, runs
 for each mutant the tests that reach the mutated function, and records whether a test failed
 (killed) or not (survived). It knows only `./`, `src/` and `source/` layouts, so the run happens in
-a copy of the checkout under .mutation/ (git-ignored) where src/ is a link to lint/; results stay
+a copy of the last commit under .mutation/ (git-ignored) where src/ is a link to lint/; results stay
 there, so a second run resumes. Prints `killed K of N mutants (P%)` and the survivors, and exits 1
 when the score is under the floor in docs/testing.md (80 %).
 """
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,15 +35,21 @@ KILLED = {1, 3, 36, 24, -24, 152, 255, 37, -11, -9}
 
 
 def prepare(fresh: bool) -> None:
+    """.mutation/ holds the last commit's files (not the working tree's: edits in progress would
+    make the baseline test run fail), with src/ linked to lint/ for mutmut."""
     if fresh and WORK.exists():
         shutil.rmtree(WORK)
     WORK.mkdir(exist_ok=True)
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        src, dst = ROOT / name, WORK / name
-        if src.is_file() and (not dst.exists() or dst.read_bytes() != src.read_bytes()):
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar.getmembers():
+            if not member.isfile():
+                continue
+            data = tar.extractfile(member).read()
+            dst = WORK / member.name
+            if not dst.exists() or dst.read_bytes() != data:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                dst.write_bytes(data)
     link = WORK / "src"
     if not link.is_symlink():
         link.symlink_to("lint", target_is_directory=True)
