@@ -38,7 +38,7 @@ def test_directory_with_no_articles(newslint, write, tmp_path):
     good = write("good.txt", ARTICLE)
     run = lint(newslint, tmp_path / "kosong", good)
     assert run.code == 2
-    assert run.err.strip() == f"newslint: error: {tmp_path / 'kosong'}: no articles found (looked for .md, .text, .txt files)"
+    assert run.err.strip() == f"newslint: error: {tmp_path / 'kosong'}: no articles found (looked for .htm, .html, .markdown, .md, .text, .txt files)"
     assert len(run.findings) == 1
 
 

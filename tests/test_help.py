@@ -19,6 +19,7 @@ HELP = {
     "--language CODE": "language of the articles, e.g. id or en (default: front matter, config, else id)",
     "--config FILE": "use this .newslint.yaml or pyproject.toml for every file",
     "--stdin-filename NAME": "name to show (and find config from) for standard input",
+    "--exclude GLOB": "skip files and folders matching GLOB when a folder is linted (repeatable)",
     "--no-cache": "neither read nor write the compiled-rule and results caches",
     "--list-rules": "list the available rules and exit",
     "--version": "show program's version number and exit",

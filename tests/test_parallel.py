@@ -62,7 +62,7 @@ def test_output_is_the_same_with_one_two_and_three_processes(newslint, corpus, f
     assert one.err.splitlines() == [
         f"newslint: error: {corpus / 'berita' / 'rusak.txt'}: not UTF-8: byte 0xa0 at offset 13 (line 1, column 14) cannot be decoded",
         f"newslint: error: {corpus / 'hilang.txt'}: no such file or directory",
-        f"newslint: error: {corpus / 'kosong'}: no articles found (looked for .md, .text, .txt files)",
+        f"newslint: error: {corpus / 'kosong'}: no articles found (looked for .htm, .html, .markdown, .md, .text, .txt files)",
     ]
     for j in (2, 3):
         assert (runs[j].code, runs[j].out, runs[j].err) == (one.code, one.out, one.err), f"-j {j}"

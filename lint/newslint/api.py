@@ -32,6 +32,7 @@ class Overrides:
     fail_level: str | None = None
     meta: dict = field(default_factory=dict)  # e.g. {"published": date} from --date
     rule_paths: tuple[Path, ...] = ()  # rule folders added to the configuration's (Python API)
+    exclude: tuple[str, ...] = ()  # --exclude: globs skipped in a folder's walk, relative to the current folder
 
 
 @dataclass
@@ -144,7 +145,9 @@ class Linter:
             rules = [c.rule.id for c in checks]
             # The sentence splitter's abbreviations come from the plugins: part of what the findings depend on.
             rules_key = [ruleset.key, sorted(self.registry.abbreviations)]
-            key = self._results.key(text=source.text, path=source.path, ruleset=rules_key, config=config, rules=rules, meta=meta)
+            # A blanked text with the file's text: the findings quote the file.
+            text = source.text if source.original is None else f"{source.text}\0{source.original}"
+            key = self._results.key(text=text, path=source.path, ruleset=rules_key, config=config, rules=rules, meta=meta)
             findings = self._results.get(key)
             if findings is not None:
                 return FileResult(findings, [], self._failing(findings, config), tuple(rule_errors), config.rule_paths)
@@ -153,9 +156,23 @@ class Linter:
         floor = level_rank(config.min_level)
         findings = [f for f in result.findings if level_rank(f.severity) >= floor]
         findings = self.registry.filter_findings(findings, doc, ruleset)
+        if source.original is not None:  # the reader blanked markup: a finding quotes the file's text
+            findings = [replace(f, match=source.original[f.offset:f.end_offset]) for f in findings]
         if key is not None and not result.errors:  # a failed or timed-out check is tried again next time
             self._results.put(key, findings)
         return FileResult(findings, result.errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths)
+
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        """Whether a folder's walk skips this file or folder: ``--exclude``, or the ``exclude`` of
+        the configuration that governs it (a folder's is found from its parent)."""
+        from newslint.config import matches_glob
+
+        if self.overrides.exclude and matches_glob(self.overrides.exclude, path, Path.cwd().resolve()):
+            return True
+        try:
+            return self.configs.for_path(Path(path)).excluded(path)
+        except ConfigError:  # told when a file governed by it is linted
+            return False
 
     @staticmethod
     def _failing(findings, config: Config) -> bool:
@@ -186,7 +203,7 @@ class Linter:
 
             return (stdin or sys.stdin.buffer).read()
 
-        items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename)
+        items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename, self.excluded)
         files = [item for item in items if isinstance(item, Input)]
         report = Report()
         told_rules: set = set()

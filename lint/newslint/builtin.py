@@ -36,7 +36,21 @@ def newslint_categories():
 def newslint_readers():
     from newslint.readers import read_plain_text
 
-    return {".txt": read_plain_text, ".text": read_plain_text, ".md": read_plain_text}
+    return {".txt": read_plain_text, ".text": read_plain_text, ".md": _read_markdown, ".markdown": _read_markdown,
+            ".html": _read_html, ".htm": _read_html}
+
+
+# The Markdown and HTML parsers are imported only when such a file is met.
+def _read_markdown(path, text):
+    from newslint.markdown import read_markdown
+
+    return read_markdown(path, text)
+
+
+def _read_html(path, text):
+    from newslint.html import read_html
+
+    return read_html(path, text)
 
 
 @hookimpl

@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", metavar="CODE", help="language of the articles, e.g. id or en (default: front matter, config, else id)")
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB when a folder is linted (repeatable)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-rule and results caches")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
@@ -97,6 +98,7 @@ def _main(argv) -> int:
         overrides = Overrides(
             _selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level,
             {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {})},
+            exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in args.exclude if g.strip()),
         )
         linter = Linter(overrides=overrides, config=fixed, cache=not args.no_cache)
         formatters = linter.registry.formatters

@@ -11,6 +11,7 @@ Keys (the same in both files)::
     min-level: suggestion|warning|error       # report findings at or above this level
     fail-level: suggestion|warning|error      # exit 1 when a finding is at or above this level
     language: id                              # the articles' language (front matter beats it)
+    exclude: [globs]                          # files and folders skipped when a folder is linted
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from newslint.yamlfile import read_mapping
 
 YAML_NAME = ".newslint.yaml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level", "language")
+KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level", "language", "exclude")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,12 @@ class Config:
     min_level: str = "suggestion"
     fail_level: str = "warning"
     language: str | None = None
+    exclude: tuple[str, ...] = ()  # globs of files and folders a folder's walk skips
+
+    def excluded(self, path) -> bool:
+        """Whether ``exclude`` names this file or folder (its path relative to the config's
+        folder, or its name)."""
+        return bool(self.exclude) and matches_glob(self.exclude, path, self.root)
 
     def ignored_for(self, path: Path | None) -> tuple[str, ...]:
         """Selectors ignored for this file by ``per-file-ignores``."""
@@ -53,6 +60,17 @@ class Config:
             if fnmatch.fnmatch(str(rel), glob) or fnmatch.fnmatch(rel.name, glob):
                 out.extend(selectors)
         return tuple(out)
+
+
+def matches_glob(globs, path, root: Path) -> bool:
+    """Whether a glob matches ``path`` relative to ``root`` (or, outside it, as given) or its name
+    alone, with fnmatch rules (``*`` also matches ``/``)."""
+    try:
+        rel = Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -103,6 +121,11 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
             fail("'rule-paths' must be a list of folders", "rule-paths")
         config = replace(config, rule_paths=tuple((root / p).resolve() for p in paths))
+    if "exclude" in data:
+        globs = data["exclude"]
+        if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
+            fail("'exclude' must be a list of globs", "exclude")
+        config = replace(config, exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in globs if g.strip()))
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):

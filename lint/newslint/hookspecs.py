@@ -35,7 +35,9 @@ def newslint_categories() -> list[str]:
 @hookspec
 def newslint_readers() -> dict[str, Callable]:
     """Readers by file suffix (".txt"): ``reader(path: str, text: str) -> (text, meta: dict)``.
-    The text returned must be the file's text, so that positions point into the file."""
+    The text returned keeps every character's position: it is the file's text with what must not
+    be linted (markup, code, front matter) blanked with spaces, line breaks kept, so that offsets
+    point into the file. A text of another length or with other line breaks is an input error."""
 
 
 @hookspec

@@ -24,46 +24,96 @@ class Source:
     text: str
     meta: dict = field(default_factory=dict)
     location: Path | None = None  # where config is searched from; None for stdin
+    # The file's text when the reader blanked parts of ``text`` (markup, front matter): what
+    # findings quote and fixes edit. None: ``text`` is the file's text.
+    original: str | None = None
 
 
 def read_plain_text(path: str, text: str) -> tuple[str, dict]:
-    """The text as it is, with what a YAML front matter block says about it (``date`` or
-    ``published``, ``language`` or ``lang``). The block stays in the text so that positions
-    still point into the file."""
-    return text, front_matter(text)
+    """The text as it is, with what a YAML front matter block says about it (``title``, ``date``
+    or ``published``, ``language`` or ``lang``). The block is metadata, not article text: it is
+    blanked, so that positions still point into the file."""
+    block, end = front_matter(text)
+    if block is None:
+        return text, {}
+    return blank_outside(text, [(end, len(text))]), front_matter_meta(block)
 
 
-def front_matter(text: str) -> dict:
+def front_matter(text: str) -> tuple[str | None, int]:
+    """A front matter block ("---" lines around a YAML mapping, at the very start): its YAML and
+    the offset where the text after it starts; (None, 0) when there is none."""
     if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
-    if end == -1:
-        return {}
-    import datetime as dt
-
+        return None, 0
+    close = text.find("\n---", 4)
+    if close == -1:
+        return None, 0
     import yaml
 
     try:
-        data = yaml.safe_load(text[4:end])
+        data = yaml.safe_load(text[4:close])
     except yaml.YAMLError:
-        return {}  # not front matter after all: an article may start with a rule line
+        return None, 0  # not front matter after all: an article may start with a rule line
+    if not isinstance(data, dict):
+        return None, 0
+    nl = text.find("\n", close + 4)
+    return text[4:close], len(text) if nl == -1 else nl + 1
+
+
+def front_matter_meta(block: str) -> dict:
+    """What a YAML front matter block says about the article: ``published``, ``language``, ``title``."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
     if not isinstance(data, dict):
         return {}
     meta = {}
-    date = data.get("published", data.get("date"))
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date[:10])
-        except ValueError:
-            date = None
-    if isinstance(date, dt.date):
+    date = publication_date(data.get("published", data.get("date")))
+    if date is not None:
         meta["published"] = date
     language = data.get("language", data.get("lang"))
     if isinstance(language, str):
         meta["language"] = language
+    if isinstance(data.get("title"), str):
+        meta["title"] = data["title"]
     return meta
+
+
+def publication_date(value):
+    """A date from a YAML date or timestamp, or a string starting YYYY-MM-DD; else None."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return value if isinstance(value, dt.date) else None
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts (lines end at "\n", as the Document counts them)."""
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def blank_outside(text: str, keep) -> str:
+    """``text`` with every character outside the ``(start, end)`` spans of ``keep`` replaced by a
+    space, except line breaks: the same length and lines, so offsets still point into the file."""
+    mask = bytearray(len(text))
+    for start, end in keep:
+        end = min(end, len(text))
+        mask[start:end] = b"\x01" * max(0, end - start)
+    out = [ch if mask[i] or ch in "\r\n" else " " for i, ch in enumerate(text)]
+    return "".join(out)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -101,8 +151,11 @@ def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -
     text = decode(data, shown)
     suffix = Path(shown).suffix.lower()
     reader = readers.get(suffix, read_plain_text)
-    text, meta = reader(shown, text)
-    return Source(shown, text, meta or {}, location)
+    read, meta = reader(shown, text)
+    if not isinstance(read, str) or len(read) != len(text) or read.count("\n") != text.count("\n"):
+        raise InputError(f"the reader for {suffix or 'files without a suffix'} did not keep the text's positions "
+                         "(it must return the file's text, with what is not linted blanked to spaces)", shown)
+    return Source(shown, read, meta or {}, location, None if read == text else text)
 
 
 @dataclass(frozen=True)
@@ -119,13 +172,14 @@ class Input:
         return make_source(self.shown, data, readers, self.location)
 
 
-def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None) -> list[Input | NewslintError]:
+def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None, excluded=None) -> list[Input | NewslintError]:
     """Every file the paths name, in order, with an error in place of a path that names none.
-    ``read_stdin()`` gives standard input's bytes, once for each "-"."""
+    ``read_stdin()`` gives standard input's bytes, once for each "-". ``excluded(path, is_dir)``
+    says which files and folders a directory's walk skips (see :func:`expand`)."""
     out: list[Input | NewslintError] = []
     for arg in paths:
         try:
-            names = expand(arg, suffixes)
+            names = expand(arg, suffixes, excluded)
         except InputError as exc:
             out.append(exc)
             continue
@@ -143,20 +197,37 @@ def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None) -> li
     return out
 
 
-def expand(arg: str, suffixes) -> list[str]:
-    """The files an argument names: itself, or the article files under a directory (sorted).
-    Raises InputError for a path that does not exist or a directory with no articles."""
+def expand(arg: str, suffixes, excluded=None) -> list[str]:
+    """The files an argument names: itself, or the article files under a directory (sorted),
+    less what ``excluded(path, is_dir)`` or a ``.gitignore`` names. A file named is always
+    linted, as ruff does. Raises InputError for a path that does not exist or a directory with
+    no articles."""
     if arg == "-":
         return ["-"]
     if os.path.isdir(arg):
-        found = []
+        from newslint.ignore import GitIgnored
+
+        ignored = GitIgnored(arg)
+
+        def skip(path: str, is_dir: bool) -> bool:
+            return ignored(path, is_dir) or (excluded is not None and excluded(path, is_dir))
+
+        found, skipped = [], 0
         for root, dirs, files in os.walk(arg):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            walked = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            dirs[:] = [d for d in walked if not skip(os.path.join(root, d), True)]
+            skipped += len(walked) - len(dirs)
             for name in sorted(files):
-                if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                    found.append(os.path.join(root, name))
+                path = os.path.join(root, name)
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
+                    continue
+                if skip(path, False):
+                    skipped += 1
+                else:
+                    found.append(path)
         if not found:
-            raise InputError(f"no articles found (looked for {', '.join(sorted(suffixes))} files)", arg)
+            why = f"; {skipped} excluded or ignored by .gitignore" if skipped else ""
+            raise InputError(f"no articles found (looked for {', '.join(sorted(suffixes))} files{why})", arg)
         return found
     if not os.path.exists(arg):
         raise InputError("no such file or directory", arg)
