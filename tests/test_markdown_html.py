@@ -152,3 +152,9 @@ def test_a_deeper_gitignore_can_include_again(newslint, write, corpus, tmp_path)
     write("berita/.gitignore", "!a.md\n")
     run = newslint("--format", "json", "berita", cwd=tmp_path)
     assert linted(run, "berita") == ["a.md", "arsip/lama.txt", "sub/c.html"]
+
+
+def test_plain_text_front_matter_is_metadata_not_a_credit_line(newslint, write):
+    path = write("a.txt", "---\ntitle: Rapat\ndate: 2024-11-12\n---\nRapat digelar Rabu (12/11) di Jakarta.\n")
+    run = newslint("--format", "json", "--select", "boilerplate,date", path)
+    assert [(f["rule"], f["line"], f["column"]) for f in run.findings] == [("Indonesian.WeekdayMismatch", 5, 15)]
