@@ -157,7 +157,7 @@ def test_text_output_keeps_each_finding_on_one_line(newslint, write, tmp_path):
 
 def test_unknown_format_names_the_formats_there_are(newslint, write):
     run = newslint("--format", "xml", write("a.txt", CLEAN))
-    assert (run.code, run.out, run.err) == (2, "", "newslint: error: unknown format 'xml' (available: json, text)\n")
+    assert (run.code, run.out, run.err) == (2, "", "newslint: error: unknown format 'xml' (available: github, gitlab, json, jsonl, junit, sarif, text)\n")
 
 
 def test_no_paths_prints_the_usage_on_stderr(newslint):

@@ -67,7 +67,8 @@ def test_output_is_the_same_with_one_two_and_three_processes(newslint, corpus, f
     for j in (2, 3):
         assert (runs[j].code, runs[j].out, runs[j].err) == (one.code, one.out, one.err), f"-j {j}"
     if fmt == "text":
-        assert one.out.splitlines()[-1].endswith(" of 31 files. 3 errors reported above.")
+        assert one.out.splitlines()[-2].endswith(" of 31 files. 3 errors reported above.")
+        assert one.out.splitlines()[-1].endswith(" fixable with the --fix option.")
         return
     findings = one.findings
     assert {f["rule"] for f in findings} >= RULES | {"Redaksi.Korut"}

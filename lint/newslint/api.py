@@ -14,7 +14,7 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
 from newslint.readers import Input, Source, inputs
-from newslint.report import Report
+from newslint.report import Report, RuleInfo
 from newslint.ruleset import RuleSet, load_ruleset
 
 # A worker process is started for every this many files at most: starting one (it loads the rules
@@ -47,12 +47,16 @@ class FileResult:
     linted: bool = True  # False when the file could not be read or linted at all
     warnings: list[str] = field(default_factory=list)  # the cache's, while this file was linted
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
+    fixing: object = None  # --fix/--diff: what fixing did to the file (a fixing.Outcome)
+    # For the formatters: the rules that have findings here, and the text of the lines they are on.
+    rules: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
 
 
 class Linter:
     def __init__(
         self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None,
-        cache: bool = True,
+        cache: bool = True, fix=None,
     ):
         """``cache=False`` (``--no-cache``; NEWSLINT_NO_CACHE=1 too) neither reads nor writes the
         compiled-rule and results caches."""
@@ -68,6 +72,7 @@ class Linter:
         # told by lint_paths in input order, so that worker processes do not each print theirs.
         self.warnings: list[str] = []
         self._cache = cache
+        self.fix = fix  # a fixing.FixMode for --fix and --diff; None: lint only
         self._store = None
         self._results = None
 
@@ -150,7 +155,7 @@ class Linter:
             key = self._results.key(text=text, path=source.path, ruleset=rules_key, config=config, rules=rules, meta=meta)
             findings = self._results.get(key)
             if findings is not None:
-                return FileResult(findings, [], self._failing(findings, config), tuple(rule_errors), config.rule_paths)
+                return self._result(findings, [], config, rule_errors, checks, source)
         doc = self.registry.document(source.path, source.text, meta)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
@@ -160,7 +165,18 @@ class Linter:
             findings = [replace(f, match=source.original[f.offset:f.end_offset]) for f in findings]
         if key is not None and not result.errors:  # a failed or timed-out check is tried again next time
             self._results.put(key, findings)
-        return FileResult(findings, result.errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths)
+        return self._result(findings, result.errors, config, rule_errors, checks, source)
+
+    def _result(self, findings, errors, config: Config, rule_errors, checks, source: Source) -> FileResult:
+        rules = {f.rule for f in findings}
+        info = {c.rule.id: RuleInfo(c.rule.id, c.rule.category, c.rule.level, c.rule.description, c.rule.link)
+                for c in checks if c.rule.id in rules}
+        wanted = {n for f in findings for n in range(f.line, f.end_line + 1)}
+        shown = source.text if source.original is None else source.original  # the file's text, markup and all
+        text_lines = shown.split("\n") if wanted else []  # the Document's lines: split on "\n" only
+        lines = {n: text_lines[n - 1].removesuffix("\r") for n in sorted(wanted) if n <= len(text_lines)}
+        return FileResult(findings, errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths,
+                          rules=info, lines=lines)
 
     def excluded(self, path: str, is_dir: bool) -> bool:
         """Whether a folder's walk skips this file or folder: ``--exclude``, or the ``exclude`` of
@@ -181,13 +197,22 @@ class Linter:
     def lint_input(self, item: Input) -> FileResult:
         """Read and lint one file of a run. Nothing is raised: what went wrong is in the result."""
         try:
-            result = self.lint_source(item.source(self.registry.readers))
+            if self.fix is not None:
+                from newslint import fixing
+
+                result = fixing.fix_input(self, item, self.fix)
+            else:
+                result = self.lint_source(item.source(self.registry.readers))
         except ConfigError as exc:  # a bad selector or config file
             result = FileResult([], [exc], linted=False, stop=True)
         except NewslintError as exc:  # unreadable input
             result = FileResult([], [exc], linted=False)
         except Exception as exc:  # a plugin's reader or metadata hook failed on this file
             result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", item.shown)], linted=False)
+        if self.fix is not None and result.fixing is None:  # not linted: nothing fixed, stdin echoed
+            from newslint import fixing
+
+            result.fixing = fixing.untouched(item)
         result.warnings, self.warnings[:] = list(self.warnings), []
         return result
 
@@ -234,8 +259,15 @@ class Linter:
                     break
                 if result.linted:
                     report.files += 1
+                    report.paths.append(item.shown)
+                    for rule_id, info in result.rules.items():
+                        report.rules.setdefault(rule_id, info)
+                    if result.lines:
+                        report.lines.setdefault(item.shown, {}).update(result.lines)
                     report.findings.extend(result.findings)
                     report.failing |= result.failing
+                if result.fixing is not None:
+                    report.fixes.append(result.fixing)
             else:
                 next(results, None)  # every result is in: let the workers end on their own
         finally:
@@ -250,7 +282,7 @@ class Linter:
         jobs = min(parallel.available_cores() if jobs is None else jobs, len(files) // MIN_FILES_PER_WORKER)
         if jobs <= 1 or self._own_registry:
             return (self.lint_input(item) for item in files)
-        options = (self.overrides, self.configs.fixed, self._cache)
+        options = (self.overrides, self.configs.fixed, self._cache, self.fix)
         return parallel.map_in_order(_lint_in_worker, files, jobs, _start_worker, options)
 
 
@@ -258,9 +290,9 @@ class Linter:
 _worker_linter: Linter | None = None
 
 
-def _start_worker(overrides: Overrides, config: Config | None, cache: bool = True) -> None:
+def _start_worker(overrides: Overrides, config: Config | None, cache: bool = True, fix=None) -> None:
     global _worker_linter
-    _worker_linter = Linter(overrides=overrides, config=config, cache=cache)
+    _worker_linter = Linter(overrides=overrides, config=config, cache=cache, fix=fix)
 
 
 def _lint_in_worker(item: Input) -> FileResult:

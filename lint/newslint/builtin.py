@@ -94,6 +94,19 @@ def newslint_filter_findings(findings, document, rules):
 
 @hookimpl
 def newslint_formatters():
-    from newslint.formatters import format_json, format_text
+    from newslint.formatters import format_json, format_jsonl, format_text
 
-    return {"text": format_text, "json": format_json}
+    return {
+        "text": format_text, "json": format_json, "jsonl": format_jsonl,
+        "sarif": _lazy("sarif"), "github": _lazy("github"), "gitlab": _lazy("gitlab"), "junit": _lazy("junit"),
+    }
+
+
+def _lazy(name: str):
+    """The CI formats' modules are imported only when their format is asked for."""
+    def formatter(report, stream) -> None:
+        import importlib
+
+        getattr(importlib.import_module(f"newslint.formats.{name}"), f"format_{name}")(report, stream)
+
+    return formatter

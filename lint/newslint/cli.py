@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 clean, 1 findings at or above the fail level, 2 usage/input/config error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json, or one a plugin adds")
+    p.add_argument("--format", default="text", help="output format: text (default), json, jsonl, sarif, github, gitlab, junit, or one a plugin adds")
     p.add_argument("--select", action="append", metavar="LIST", help="only these rules, packs or categories (comma-separated)")
     p.add_argument("--ignore", action="append", metavar="LIST", help="skip these rules, packs or categories (comma-separated)")
     p.add_argument("--min-level", choices=LEVELS, help="report findings at or above this level (default: suggestion)")
@@ -40,8 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB when a folder is linted (repeatable)")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (standard input: the fixed text to stdout)")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too; alone, count them as fixable")
+    p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change, and write nothing")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-rule and results caches")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
+    p.add_argument("--show-source", action="store_true", help="text format: show each finding's line with carets under the match")
+    p.add_argument("--statistics", action="store_true", help="text or json format: count the findings per rule instead of listing them")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
@@ -90,6 +97,8 @@ def _main(argv) -> int:
     from newslint.api import Linter, Overrides
     from newslint.config import load_config_file
     from newslint.errors import NewslintError
+    from newslint.fixing import FixMode, finish
+    from newslint.formatters import accepted_options, call_formatter
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -100,11 +109,16 @@ def _main(argv) -> int:
             {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {})},
             exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in args.exclude if g.strip()),
         )
-        linter = Linter(overrides=overrides, config=fixed, cache=not args.no_cache)
+        fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
+        linter = Linter(overrides=overrides, config=fixed, cache=not args.no_cache, fix=fix)
         formatters = linter.registry.formatters
         if args.format not in formatters:
             _error(f"unknown format {args.format!r} (available: {', '.join(sorted(formatters))})")
             return EXIT_USAGE
+        for option in ("show_source", "statistics"):  # an option the format would silently ignore
+            if getattr(args, option) and option not in accepted_options(formatters[args.format]):
+                _error(f"--{option.replace('_', '-')} does not work with --format {args.format}")
+                return EXIT_USAGE
         if args.list_rules:
             return _list_rules(linter)
     except NewslintError as exc:
@@ -116,22 +130,39 @@ def _main(argv) -> int:
         return EXIT_USAGE
 
     report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error, on_warning=_warning)
-    formatters[args.format](report, sys.stdout)
+    report.unsafe_fixes = args.unsafe_fixes
+
+    def show(stream) -> None:
+        call_formatter(formatters[args.format], report, stream, show_source=args.show_source,
+                       statistics=args.statistics, color=_use_color(args.color, stream))
+
+    if fix is not None:
+        return _exit_code(finish(report, show, fix, sys.stdout, sys.stderr), args.exit_zero)
+    show(sys.stdout)
     sys.stdout.flush()
-    return report.exit_code
+    return _exit_code(report.exit_code, args.exit_zero)
 
 
-def _first_sentence(text: str) -> str:
-    """The description's first sentence, on one line ("U.S." and "e.g." do not end it)."""
-    import regex
+def _exit_code(code: int, exit_zero: bool) -> int:
+    """--exit-zero turns "findings" into success; an error (2) stays an error."""
+    return 0 if exit_zero and code == 1 else code
 
-    flat = " ".join(text.split())
-    m = regex.search(r"(?<!\b\p{L})[.!?](?=\s+[\p{Lu}\"“(]|$)", flat)
-    return flat[: m.end()] if m else flat
+
+def _use_color(choice: str, stream) -> bool:
+    """--color always/never as told; auto: only on a terminal, and never with NO_COLOR (no-color.org) or TERM=dumb."""
+    import os
+
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _list_rules(linter) -> int:
     from newslint.plan import triggers
+    from newslint.report import first_sentence
 
     errors: list = []
     checks = linter.checks_for(linter.configs.for_path(None), None, errors)
@@ -140,7 +171,7 @@ def _list_rules(linter) -> int:
     for check in sorted(checks, key=lambda c: c.rule.id):
         r = check.rule
         indexed = "indexed" if triggers(check) else "unindexed"  # unindexed rules run on every article
-        sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{indexed}\t{_first_sentence(r.description)}\n")
+        sys.stdout.write(f"{r.id}\t{r.category}\t{r.level}\t{r.extends}\t{indexed}\t{first_sentence(r.description)}\n")
     for err in errors:
         _error(err)
     return EXIT_USAGE if errors else 0

@@ -1,19 +1,140 @@
-"""Output formats. Each takes the run's Report and writes it to a stream."""
+"""Output formats. Each takes the run's Report and writes it to a stream.
+
+A formatter may also take keyword arguments for the command line's display options (``show_source``,
+``color``, ``statistics``); :func:`call_formatter` passes it those its signature names, the way
+pluggy passes a hook only the arguments it asks for, so a plugin's ``formatter(report, stream)``
+keeps working.
+"""
 from __future__ import annotations
 
 import json
 
+# ANSI colours for the text format (only on a terminal, never with NO_COLOR; see the command line).
+_COLORS = {"error": "31;1", "warning": "33;1", "suggestion": "36;1", "path": "1", "rule": "1", "gutter": "34;1"}
 
-def format_text(report, stream) -> None:
-    """ruff-style lines: ``path:line:col: level rule message``, then a summary line."""
-    for f in report.findings:
-        message = " ".join(f.message.split("\n"))  # one finding, one line
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {message}\n")
+
+def call_formatter(formatter, report, stream, **options) -> None:
+    formatter(report, stream, **{k: v for k, v in options.items() if k in accepted_options(formatter)})
+
+
+def accepted_options(formatter) -> set[str]:
+    import inspect
+
+    params = inspect.signature(formatter).parameters
+    return {name for name in list(params)[2:] if params[name].kind is not inspect.Parameter.VAR_KEYWORD}
+
+
+def format_text(report, stream, show_source: bool = False, color: bool = False, statistics: bool = False) -> None:
+    """ruff-style lines: ``path:line:col: level rule message``, then a summary line. ``show_source``
+    adds the line under each finding with carets under the match; ``statistics`` writes a count per
+    rule instead of the findings."""
+    paint = _painter(color)
+    if statistics:
+        _write_statistics(report, stream, paint)
+    else:
+        for f in report.findings:
+            message = " ".join(f.message.split("\n"))  # one finding, one line
+            mark = "[*] " if report.fixable(f) else ""  # as ruff's: --fix fixes it
+            stream.write(f"{paint(f.path, 'path')}:{f.line}:{f.column}: {paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {mark}{message}\n")
+            if show_source:
+                _write_source(report, f, stream, paint)
     if report.files or report.findings:  # nothing was read: the errors on stderr say it all
         stream.write(report.summary() + "\n")
+        for line in report.fix_summary():  # what --fix fixed, or would fix
+            stream.write(line + "\n")
 
 
-def format_json(report, stream) -> None:
-    """An array of findings, each with the fields of the JSON contract in DESIGN.md."""
-    json.dump([f.to_json() for f in report.findings], stream, ensure_ascii=False, indent=2)
+def _painter(color: bool):
+    if not color:
+        return lambda text, what: text
+    return lambda text, what: f"\x1b[{_COLORS[what]}m{text}\x1b[0m"
+
+
+def _write_statistics(report, stream, paint) -> None:
+    rows = report.statistics()
+    if not rows:
+        return
+    count_width = max(len(str(n)) for _, n, _ in rows)
+    rule_width = max(len(rule) for rule, _, _ in rows)
+    for rule, n, fixable in rows:
+        line = f"{n:>{count_width}}  {paint(rule.ljust(rule_width), 'rule')}"
+        stream.write((f"{line}  {fixable} fixable" if fixable else line.rstrip()) + "\n")
+
+
+# -- --show-source ---------------------------------------------------------------------------------
+WIDE = 100  # a line longer than this (a paragraph on one line) is shown around the match only
+CONTEXT = 40  # characters shown either side of the match in a long line
+
+
+def _write_source(report, f, stream, paint) -> None:
+    """The lines of the match, each with carets under the matched part, as ruff shows them."""
+    lines = report.lines.get(f.path, {})
+    shown = [n for n in range(f.line, f.end_line + 1) if n in lines]
+    if not shown:
+        return
+    gutter = len(str(f.end_line))
+    for n in shown:
+        text = lines[n]
+        start = f.column - 1 if n == f.line else 0
+        end = f.end_column - 1 if n == f.end_line else len(text)
+        if n != f.line and end == 0:  # a match that ends at a line break shows nothing of this line
+            continue
+        text, start, end = _window(text, start, end)
+        before, marked = _width(text[:start]), max(_width(text[start:end]), 1)
+        stream.write(f"{paint(str(n).rjust(gutter) + ' |', 'gutter')} {_display(text)}\n")
+        stream.write(f"{paint(' ' * gutter + ' |', 'gutter')} {' ' * before}{paint('^' * marked, f.severity)}\n")
+    if f.fix is not None:
+        action = f"replace with '{f.fix}'" if f.fix else "delete"
+        stream.write(f"{' ' * gutter} = fix ({f.applicability or 'unsafe'}): {action}\n")
     stream.write("\n")
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A long line cut to the match and some context around it, with "…" where it was cut."""
+    if len(text) <= WIDE:
+        return text, start, end
+    left, right = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+    head, tail = ("…" if left else ""), ("…" if right < len(text) else "")
+    return head + text[left:right] + tail, start - left + len(head), end - left + len(head)
+
+
+TAB = 4
+
+
+def _display(text: str) -> str:
+    return text.replace("\t", " " * TAB)
+
+
+def _width(text: str) -> int:
+    """Terminal columns: wide (CJK) characters take two, combining marks and zero-width ones none."""
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        if ch == "\t":
+            width += TAB
+        elif unicodedata.combining(ch) or unicodedata.category(ch) in ("Cf", "Mn", "Me"):
+            continue
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 2
+        else:
+            width += 1
+    return width
+
+
+# -- JSON --------------------------------------------------------------------------------------------
+def format_json(report, stream, statistics: bool = False) -> None:
+    """An array of findings, each with the fields of the JSON contract in docs/usage.md; with
+    ``statistics``, an array of ``{"rule", "count", "fixable"}`` instead."""
+    if statistics:
+        data = [{"rule": rule, "count": n, "fixable": fixable} for rule, n, fixable in report.statistics()]
+    else:
+        data = [f.to_json() for f in report.findings]
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def format_jsonl(report, stream) -> None:
+    """JSON Lines: each finding as one JSON object (the fields of ``json``) on a line of its own."""
+    for f in report.findings:
+        stream.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")

@@ -42,7 +42,9 @@ def newslint_readers() -> dict[str, Callable]:
 
 @hookspec
 def newslint_formatters() -> dict[str, Callable]:
-    """Output formats: ``formatter(report: newslint.report.Report, stream) -> None``."""
+    """Output formats: ``formatter(report: newslint.report.Report, stream) -> None``. A formatter
+    may also take ``show_source``, ``color`` and ``statistics`` keyword arguments: it is passed
+    those its signature names (newslint.formatters.call_formatter)."""
 
 
 @hookspec

@@ -7,6 +7,30 @@ from newslint.errors import NewslintError
 from newslint.findings import LEVELS, Finding, level_rank
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a formatter may say about a rule (SARIF's rule metadata), without the engine's Rule."""
+
+    id: str
+    category: str
+    level: str  # the rule's own level
+    description: str = ""
+    link: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence, on one line ("U.S." and "e.g." do not end it)."""
+        return first_sentence(self.description)
+
+
+def first_sentence(text: str) -> str:
+    import regex
+
+    flat = " ".join(text.split())
+    m = regex.search(r"(?<!\b\p{L})[.!?](?=\s+[\p{Lu}\"“(]|$)", flat)
+    return flat[: m.end()] if m else flat
+
+
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)  # in input order, sorted within each file
@@ -14,6 +38,21 @@ class Report:
     error_list: list[NewslintError] = field(default_factory=list)  # in the order told; str() is the line shown
     failing: bool = False  # a finding at or above its file's fail level
     warnings: list[str] = field(default_factory=list)  # told on stderr; the exit code ignores them
+    paths: list[str] = field(default_factory=list)  # the files linted, as shown, in order
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule with a finding, by id
+    # path -> {line number: text} for the lines findings are on (--show-source), without line ends.
+    lines: dict[str, dict[int, str]] = field(default_factory=dict)
+    fixes: list = field(default_factory=list)  # --fix/--diff: each input's fixing.Outcome, in order
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+
+    def statistics(self) -> list[tuple[str, int, int]]:
+        """(rule, findings, how many --fix would fix) per rule, most frequent first."""
+        counts: dict[str, list[int]] = {}
+        for f in self.findings:
+            c = counts.setdefault(f.rule, [0, 0])
+            c[0] += 1
+            c[1] += self.fixable(f)
+        return sorted(((rule, n, fixable) for rule, (n, fixable) in counts.items()), key=lambda s: (-s[1], s[0]))
 
     @property
     def errors(self) -> int:
@@ -34,6 +73,27 @@ class Report:
         if self.errors:
             text += f" {self.errors} error{'s' if self.errors != 1 else ''} reported above."
         return text
+
+    def fixable(self, f: Finding) -> bool:
+        """Whether --fix (with --unsafe-fixes, when given) would apply this finding's fix."""
+        return f.fix is not None and (f.applicability == "safe" or self.unsafe_fixes)
+
+    def fix_summary(self) -> list[str]:
+        """ruff's closing lines: what --fix fixed, what it would fix, and the unsafe fixes it hides."""
+        out = []
+        fixed = sum(o.fixed for o in self.fixes)
+        if fixed:
+            files = sum(1 for o in self.fixes if o.fixed)
+            out.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
+        fixable = sum(1 for f in self.findings if self.fixable(f))
+        hidden = sum(1 for f in self.findings if f.fix is not None and not self.fixable(f))
+        note = f"{hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the --unsafe-fixes option"
+        option = "--fix --unsafe-fixes" if self.unsafe_fixes else "--fix"
+        if fixable:
+            out.append(f"[*] {fixable} fixable with the {option} option" + (f" ({note})." if hidden else "."))
+        elif hidden:
+            out.append(f"No fixes available ({note}).")
+        return out
 
     @property
     def exit_code(self) -> int:
