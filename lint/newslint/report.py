@@ -24,11 +24,19 @@ class RuleInfo:
 
 
 def first_sentence(text: str) -> str:
+    """The text up to the first full stop, "!" or "?" that ends a sentence, on one line. One does
+    not when it follows a single letter ("U.S.", "e.g.") or a title ("Dr. Ali"), is not followed
+    by a capital, a quotation mark or "(", or sits inside double quotation marks ("Alamat email
+    Anda tidak akan dipublikasikan. Ruas ...")."""
     import regex
 
     flat = " ".join(text.split())
-    m = regex.search(r"(?<!\b\p{L})[.!?](?=\s+[\p{Lu}\"“(]|$)", flat)
-    return flat[: m.end()] if m else flat
+    for m in regex.finditer(r"(?<!\b\p{L}|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jl|cf|vs))[.!?](?=\s+[\p{Lu}\"“(]|$)", flat):
+        before = flat[: m.end()]
+        unquoted = regex.sub(r'"[^"]*"', "", before)  # a curly quote inside "..." is quoted, not quoting
+        if before.count('"') % 2 == 0 and unquoted.count("“") <= unquoted.count("”"):
+            return before
+    return flat
 
 
 @dataclass
