@@ -86,10 +86,13 @@ def newslint_abbreviations():
 
 @hookimpl(tryfirst=True)
 def newslint_filter_findings(findings, document, rules):
-    """One finding per problem (see newslint.post.overlaps), before any other plugin's filter."""
+    """One finding per problem (see newslint.post.overlaps), then what the file's suppression
+    comments silence (newslint.post.suppressions), before any other plugin's filter. One hook, so
+    that the order of the two never depends on how pluggy orders implementations."""
     from newslint.post.overlaps import one_per_problem
+    from newslint.post.suppressions import suppress
 
-    return one_per_problem(findings, rules.supersedes)
+    return suppress(one_per_problem(findings, rules.supersedes), document, rules)
 
 
 @hookimpl

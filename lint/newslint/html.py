@@ -8,7 +8,8 @@ would shift every later column on the line, and blanking it would cut "AT&amp;T"
 
 The metadata comes from the page: ``<html lang>`` (language), ``<title>`` (title) and the
 publication date of ``<meta property="article:published_time">`` (or ``name="date"``,
-``itemprop="datePublished"``, ``<time pubdate datetime>``).
+``itemprop="datePublished"``, ``<time pubdate datetime>``). The comments, ``meta["comments"]``
+as ``(start, end, text)``, are read for suppressions (``<!-- newslint-disable -->``).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class _Visible(HTMLParser):
         self.meta: dict = {}
         self.title: list[str] | None = None
         self.reference: int | None = None  # start of a visible "&amp;" whose end is not known yet
+        self.comments: list[tuple[int, int, str]] = []  # (start, end, text inside "<!--" and "-->")
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -103,6 +105,12 @@ class _Visible(HTMLParser):
 
     def handle_comment(self, data):
         self._event()
+        start = self._here()
+        if self.text.startswith("<!--", start):  # not a bogus comment ("<!x>")
+            end = start + 4 + len(data)
+            close = next((c for c in ("-->", "--!>") if self.text.startswith(c, end)), None)
+            end = end + len(close) if close else self.text.find(">", end) + 1 or len(self.text)
+            self.comments.append((start, end, data))
 
     def handle_decl(self, decl):
         self._event()
@@ -124,6 +132,8 @@ def visible(text: str) -> tuple[list[tuple[int, int]], dict]:
     parser = _Visible(text)
     parser.feed(text)
     parser.close()
+    if parser.comments:  # for the suppression comments (newslint.post.suppressions)
+        parser.meta["comments"] = parser.comments
     return parser.keep, parser.meta
 
 

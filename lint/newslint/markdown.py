@@ -7,7 +7,8 @@ metadata instead), fenced and indented code, inline code, link targets and refer
 link reference definitions, images (their alt text too), autolinks (URLs), raw HTML tags,
 attributes and comments (the text between tags is prose), thematic breaks, and the markup itself:
 heading and list markers, ``>``, emphasis and strikethrough delimiters, table pipes.
-Character references (``&amp;``) and backslash escapes are left as written.
+Character references (``&amp;``) and backslash escapes are left as written. The HTML comments
+are listed in ``meta["comments"]`` as ``(start, end, text)``, for suppressions.
 
 markdown-it gives the lines of each block but no columns inside them, so two things are tracked
 here: where each line of a block's inline content sits in the file, and, for the inline markup,
@@ -89,6 +90,7 @@ def read_markdown(path: str, text: str) -> tuple[str, dict]:
     recorded = env.get("newslint", {})
     keep: list[tuple[int, int]] = []
     meta: dict = {}
+    comments: list[tuple[int, int, str]] = []  # HTML comments: (start, end, text inside "<!--" "-->")
     cursor: dict[int, int] = {}  # per line, where the next table cell is looked for
     for token in tokens:
         if token.type == "front_matter":
@@ -97,10 +99,16 @@ def read_markdown(path: str, text: str) -> tuple[str, dict]:
             from newslint.html import visible
 
             start, end = lines[token.map[0]][0], lines[token.map[1] - 1][1]
-            keep += [(start + a, start + b) for a, b in visible(text[start:end])[0]]
+            visible_spans, block_meta = visible(text[start:end])
+            keep += [(start + a, start + b) for a, b in visible_spans]
+            comments += [(start + a, start + b, body) for a, b, body in block_meta.get("comments", ())]
         elif token.type == "inline" and token.map:
             _, blanks, _ = recorded.get(id(token.content), (None, [], []))
-            keep += _prose(token, text, lines, blanks, cursor)
+            where = _where(token, text, lines, cursor)
+            keep += _prose(token.content, where, blanks)
+            comments += _inline_comments(token.content, where, blanks)
+    if comments:  # for the suppression comments (newslint.post.suppressions)
+        meta["comments"] = comments
     return blank_outside(text, keep), meta
 
 
@@ -114,10 +122,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _prose(token, text: str, lines, blanks, cursor: dict) -> list[tuple[int, int]]:
-    """The file spans of an inline token's content, less the ``blanks`` (content offsets)."""
+def _where(token, text: str, lines, cursor: dict) -> list[int]:
+    """Where each character of an inline token's content is in the file (-1: not found, not linted)."""
     content = token.content
-    # Where each content character is in the file (-1: not found, not linted).
     where: list[int] = []
     for n, line in enumerate(content.split("\n")):
         number = token.map[0] + n
@@ -134,6 +141,11 @@ def _prose(token, text: str, lines, blanks, cursor: dict) -> list[tuple[int, int
         cursor[number] = at + len(line) - start
         where += range(at, at + len(line))
         where.append(-1)  # the line end
+    return where
+
+
+def _prose(content: str, where: list[int], blanks) -> list[tuple[int, int]]:
+    """The file spans of an inline token's content, less the ``blanks`` (content offsets)."""
     blanked = bytearray(len(content) + 1)
     for a, b in blanks:
         blanked[a:b] = b"\x01" * (min(b, len(content)) - a)
@@ -146,3 +158,13 @@ def _prose(token, text: str, lines, blanks, cursor: dict) -> list[tuple[int, int
         else:
             spans.append((pos, pos + 1))
     return spans
+
+
+def _inline_comments(content: str, where: list[int], blanks) -> list[tuple[int, int, str]]:
+    """The HTML comments among an inline token's raw HTML (``blanks``), as file spans."""
+    out = []
+    for a, b in blanks:
+        raw = content[a:b]
+        if raw.startswith("<!--") and raw.endswith("-->") and where[a] != -1 and where[b - 1] != -1:
+            out.append((where[a], where[b - 1] + 1, raw[4:-3]))
+    return out
