@@ -23,7 +23,7 @@ themselves, as ruff's RUF102 and RUF100 do for ``# noqa``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newslint.findings import CATEGORIES, Finding
 
@@ -42,7 +42,7 @@ class Directive:
     end: int
     selectors: tuple[str, ...]  # lower case; () means every rule
     text: str  # as written, spaces squeezed
-    used: bool = field(default=False)
+    used: bool = False  # set when it silences a finding
 
     def covers(self, finding: Finding, pack: str) -> bool:
         names = (finding.rule.lower(), pack.lower(), finding.category.lower())
