@@ -29,6 +29,7 @@ HELP = {
     "--exclude GLOB": "skip files and folders matching GLOB when a folder is linted (repeatable)",
     "--no-cache": "neither read nor write the compiled-rule and results caches",
     "--list-rules": "list the available rules and exit",
+    "--explain RULE": "describe a rule, with its examples, and exit",
     "--version": "show program's version number and exit",
 }
 DESCRIPTION = (
