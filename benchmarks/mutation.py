@@ -58,7 +58,8 @@ def prepare(fresh: bool) -> None:
 def run_mutmut(jobs: int, names: list[str] = ()) -> int:
     env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_NO_CACHE"}  # the cache tests need it on
     cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
-    return subprocess.run(cmd, cwd=WORK, env=env, stdout=subprocess.DEVNULL).returncode
+    with open(WORK / "mutmut.log", "w") as log:  # mutmut's progress and, when a baseline run fails, why
+        return subprocess.run(cmd, cwd=WORK, env=env, stdout=log).returncode
 
 
 def results() -> dict[str, int | None]:
