@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (standard input: the fixed text to stdout)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too; alone, count them as fixable")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change, and write nothing")
+    p.add_argument("--report-unused-suppressions", action="store_true", help="report the newslint-disable comments that silenced nothing")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-rule and results caches")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
     p.add_argument("--show-source", action="store_true", help="text format: show each finding's line with carets under the match")
@@ -106,7 +107,8 @@ def _main(argv) -> int:
         fixed = load_config_file(Path(args.config)) if args.config else None
         overrides = Overrides(
             _selectors(args.select), _selectors(args.ignore) or (), args.min_level, args.fail_level,
-            {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {})},
+            {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {}),
+             **({"report_unused_suppressions": True} if args.report_unused_suppressions else {})},  # read by newslint.post.suppressions
             exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in args.exclude if g.strip()),
         )
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
