@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
+    p.add_argument("--explain", metavar="RULE", help="describe a rule, with its examples, and exit")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
 
@@ -123,6 +124,8 @@ def _main(argv) -> int:
                 return EXIT_USAGE
         if args.list_rules:
             return _list_rules(linter)
+        if args.explain is not None:
+            return _explain(linter, args.explain)
     except NewslintError as exc:
         _error(exc)
         return EXIT_USAGE
@@ -177,3 +180,17 @@ def _list_rules(linter) -> int:
     for err in errors:
         _error(err)
     return EXIT_USAGE if errors else 0
+
+
+def _explain(linter, name: str) -> int:
+    """--explain RULE: any rule the current directory's configuration loads, selected or not."""
+    from newslint.explain import explain, find_check
+
+    config = linter.effective(linter.configs.for_path(None))
+    ruleset = linter._ruleset(config)  # every loaded rule: --select and ignore do not hide one
+    for message in linter.warnings:
+        _warning(message)
+    for err in ruleset.errors:
+        _error(err)
+    sys.stdout.write(explain(find_check(ruleset.checks, name), linter.registry))
+    return EXIT_USAGE if ruleset.errors else 0
