@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import os
+import re
 import tempfile
 
 # Compiled-rule caches of the test run go to a folder of their own, not the user's home; the
@@ -19,6 +20,18 @@ os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-cache-")
 from newslint.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def plain_id(text: str) -> str:
+    """A test id of letters, digits and "_" only: ids with line breaks, quotes or brackets cannot
+    be passed back to pytest by tools that select tests by id (mutmut does)."""
+    return re.sub(r"[^0-9A-Za-z]+", "_", text)[:40].strip("_") or "empty"
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    if isinstance(val, bytes):
+        val = val.decode("latin-1")
+    return plain_id(val) if isinstance(val, str) else None
 
 
 @dataclass
