@@ -133,6 +133,12 @@ def test_text_output_marks_what_fix_would_fix(newslint, house):
     assert (house / "a.txt").read_text(encoding="utf-8") == HOUSE + "Advertisement\n"
 
 
+def test_hidden_fixes_are_counted_in_the_plural(newslint, house):
+    (house / "a.txt").write_text("Rombongan kepala dinas tiba, lalu kepala dinas lain menyusul.\n", encoding="utf-8")
+    run = newslint("a.txt", cwd=house)
+    assert run.out.splitlines()[-1] == "No fixes available (2 hidden fixes can be enabled with the --unsafe-fixes option)."
+
+
 def test_only_hidden_fixes(newslint, house):
     (house / "a.txt").write_text("Rombongan kepala dinas itu tiba di Jakarta.\n", encoding="utf-8")
     run = newslint("a.txt", cwd=house)

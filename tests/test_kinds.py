@@ -216,6 +216,9 @@ def test_unless_silences_by_document_and_sentence(lint):
     assert lint(body, "Hujan di Kolkata.\n\nBenggala Barat banjir.") == []
     assert lint(body, "Benggala Barat di India banjir. Lalu hujan.") == []
     assert len(lint(body, "Benggala Barat menolak. India diam.")) == 1
+    # A silenced hit does not end the rule's search: the next sentence's is still told.
+    found = lint(body, "Benggala Barat di India banjir. Benggala Barat menolak.")
+    assert [(f.line, f.column) for f in found] == [(1, 33)]
 
 
 def test_limit_and_level(lint):

@@ -181,3 +181,17 @@ Presiden menekan kesepakatan itu.
     run = lint(newslint, write, "berita.txt", text, "--report-unused-suppressions")
     assert run.err == ""
     assert shown(run) == ["2:9 Indonesian.Meneken", "2:29 Indonesian.DoubledWord", "4:10 Indonesian.Meneken"]
+
+
+def test_an_ordinary_comment_before_a_directive_and_an_enable_are_no_unused_suppressions(newslint, write):
+    """An editor's own comment is not a directive and does not hide the ones after it; an enable
+    comment silences nothing by design and is never reported as unused."""
+    text = (
+        "<!-- catatan redaksi: cek lagi -->\n"
+        "<!-- newslint-disable Indonesian.Meneken -->\n"
+        "Menteri menekan perjanjian itu.\n"
+        "<!-- newslint-enable -->\n"
+        "Warga menunggu kabar.\n"
+    )
+    run = lint(newslint, write, "catatan.md", text, "--report-unused-suppressions")
+    assert shown(run) == [] and run.code == 0, run.out
