@@ -68,8 +68,5 @@ def one_per_problem(findings: list[Finding], supersedes: dict[str, frozenset[str
                 dropped.add(id(f))
                 break
             elif (f.offset, f.end_offset) == (g.offset, g.end_offset):
-                loser = max(f, g, key=_preference)
-                dropped.add(id(loser))
-                if loser is f:
-                    break
+                dropped.add(id(g))  # rule 3: on the same span the order puts the preferred one first
     return [f for f in findings if id(f) not in dropped]
