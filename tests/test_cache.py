@@ -567,3 +567,33 @@ def test_a_table_loader_reads_the_file_again_only_when_its_content_changed(tmp_p
     edit(table, "April: 4", "April: 5")
     assert load(table) == "April: 5\n"
     assert len(reads) == 2
+
+
+@pytest.mark.parametrize("xdg", [None, "xdg"])
+def test_the_cache_lives_under_xdg_cache_home_else_home(newslint, write, tmp_path, monkeypatch, xdg):
+    """Without NEWSLINT_CACHE_DIR: $XDG_CACHE_HOME/newslint, else ~/.cache/newslint."""
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / xdg))
+    else:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    path = write("a.txt", ARTICLE)
+    run = newslint("--format", "json", path)
+    assert run.code == 1 and run.err == ""
+    expected = tmp_path / xdg / "newslint" if xdg else tmp_path / "home" / ".cache" / "newslint"
+    assert list(expected.glob("rules-*")) and list(expected.glob("results/*/*.json"))
+
+
+def test_a_file_where_the_cache_folder_should_be_is_one_warning(newslint, write, tmp_path, monkeypatch):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    path = write("a.txt", ARTICLE)
+    run = newslint("--format", "json", path)
+    assert run.code == 1 and [f["rule"] for f in run.findings]
+    (warning,) = run.err.splitlines()
+    assert warning.startswith("newslint: warning: ") and "not a folder" in warning and str(blocker) in warning
+    assert blocker.read_text(encoding="utf-8") == "bukan folder\n"
