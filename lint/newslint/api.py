@@ -48,6 +48,8 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)  # the cache's, while this file was linted
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
     fixing: object = None  # --fix/--diff: what fixing did to the file (a fixing.Outcome)
+    baselined: int = 0  # --baseline: findings hidden because the baseline holds them
+    stale: int = 0  # --baseline: the file's baseline entries that matched no finding
     # For the formatters: the rules that have findings here, and the text of the lines they are on.
     rules: dict = field(default_factory=dict)
     lines: dict = field(default_factory=dict)
@@ -56,10 +58,10 @@ class FileResult:
 class Linter:
     def __init__(
         self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None,
-        cache: bool = True, fix=None,
+        cache: bool = True, fix=None, baseline=None,
     ):
         """``cache=False`` (``--no-cache``; NEWSLINT_NO_CACHE=1 too) neither reads nor writes the
-        compiled-rule and results caches."""
+        compiled-rule and results caches; ``baseline`` (a baseline.Baseline) hides the findings it holds."""
         # A registry given by the caller may hold plugins a worker process could not rebuild:
         # such a Linter lints in this process only.
         self._own_registry = registry is not None
@@ -73,6 +75,7 @@ class Linter:
         self.warnings: list[str] = []
         self._cache = cache
         self.fix = fix  # a fixing.FixMode for --fix and --diff; None: lint only
+        self.baseline = baseline
         self._store = None
         self._results = None
 
@@ -175,8 +178,14 @@ class Linter:
         shown = source.text if source.original is None else source.original  # the file's text, markup and all
         text_lines = shown.split("\n") if wanted else []  # the Document's lines: split on "\n" only
         lines = {n: text_lines[n - 1].removesuffix("\r") for n in sorted(wanted) if n <= len(text_lines)}
+        baselined = stale = 0
+        if self.baseline is not None:  # after the cache: it holds every finding, whatever the baseline
+            findings, baselined, stale = self.baseline.remove_known(source.path, findings, lines)
+            kept = {n for f in findings for n in range(f.line, f.end_line + 1)}
+            lines = {n: line for n, line in lines.items() if n in kept}
+            info = {rule: i for rule, i in info.items() if any(f.rule == rule for f in findings)}
         return FileResult(findings, errors, self._failing(findings, config), tuple(rule_errors), config.rule_paths,
-                          rules=info, lines=lines)
+                          rules=info, lines=lines, baselined=baselined, stale=stale)
 
     def excluded(self, path: str, is_dir: bool) -> bool:
         """Whether a folder's walk skips this file or folder: ``--exclude``, or the ``exclude`` of
@@ -266,6 +275,8 @@ class Linter:
                         report.lines.setdefault(item.shown, {}).update(result.lines)
                     report.findings.extend(result.findings)
                     report.failing |= result.failing
+                    report.baselined += result.baselined
+                    report.stale_baseline += result.stale
                 if result.fixing is not None:
                     report.fixes.append(result.fixing)
             else:
@@ -282,7 +293,7 @@ class Linter:
         jobs = min(parallel.available_cores() if jobs is None else jobs, len(files) // MIN_FILES_PER_WORKER)
         if jobs <= 1 or self._own_registry:
             return (self.lint_input(item) for item in files)
-        options = (self.overrides, self.configs.fixed, self._cache, self.fix)
+        options = (self.overrides, self.configs.fixed, self._cache, self.fix, self.baseline)
         return parallel.map_in_order(_lint_in_worker, files, jobs, _start_worker, options)
 
 
@@ -290,9 +301,9 @@ class Linter:
 _worker_linter: Linter | None = None
 
 
-def _start_worker(overrides: Overrides, config: Config | None, cache: bool = True, fix=None) -> None:
+def _start_worker(overrides: Overrides, config: Config | None, cache: bool = True, fix=None, baseline=None) -> None:
     global _worker_linter
-    _worker_linter = Linter(overrides=overrides, config=config, cache=cache, fix=fix)
+    _worker_linter = Linter(overrides=overrides, config=config, cache=cache, fix=fix, baseline=baseline)
 
 
 def _lint_in_worker(item: Input) -> FileResult:
@@ -317,13 +328,17 @@ def lint_paths(
     config=None,
     stdin_filename: str | None = None,
     jobs: int | None = 1,
+    baseline=None,
 ) -> Report:
     """Lint files and directories (recursively) as the command line does, and return the Report:
     ``findings`` (in input order), ``error_list`` (what the command line tells on standard
     error), ``files``, ``exit_code``. Configuration is found from each file, unless ``config``
     names a file for all of them; the other arguments act as the command line's options, and
     ``rule_paths`` adds rule folders. Bad input never raises: it is in ``error_list``.
-    ``jobs`` processes lint the files (None: the cores available); the report is the same."""
+    ``jobs`` processes lint the files (None: the cores available); the report is the same.
+    ``baseline`` names a file written by ``--write-baseline``: the findings it holds are left out
+    (counted in ``baselined``); a baseline that cannot be read raises ConfigError."""
+    from newslint import baseline as baselines
     from newslint.config import load_config_file
 
     if isinstance(paths, (str, os.PathLike)):
@@ -337,7 +352,8 @@ def lint_paths(
         rule_paths=tuple(Path(p).resolve() for p in rule_paths),
     )
     fixed = load_config_file(Path(config)) if config is not None else None
-    linter = Linter(overrides=overrides, config=fixed)
+    known = baselines.load(Path(baseline)) if baseline is not None else None
+    linter = Linter(overrides=overrides, config=fixed, baseline=known)
     return linter.lint_paths([os.fspath(p) for p in paths], stdin_filename=stdin_filename, jobs=jobs)
 
 

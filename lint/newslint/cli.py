@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (standard input: the fixed text to stdout)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too; alone, count them as fixable")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change, and write nothing")
+    known = p.add_mutually_exclusive_group()
+    known.add_argument("--baseline", metavar="FILE", help="report only the findings not recorded in FILE (written by --write-baseline)")
+    known.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE as known, print nothing else, and exit 0")
     p.add_argument("--report-unused-suppressions", action="store_true", help="report the newslint-disable comments that silenced nothing")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-rule and results caches")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
@@ -96,6 +99,7 @@ def main(argv=None) -> int:
 
 
 def _main(argv) -> int:
+    from newslint import baseline
     from newslint.api import Linter, Overrides
     from newslint.config import load_config_file
     from newslint.errors import NewslintError
@@ -113,7 +117,11 @@ def _main(argv) -> int:
             exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in args.exclude if g.strip()),
         )
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
-        linter = Linter(overrides=overrides, config=fixed, cache=not args.no_cache, fix=fix)
+        if fix is not None and args.write_baseline:
+            _error(f"--write-baseline does not work with {'--fix' if args.fix else '--diff'}")
+            return EXIT_USAGE
+        known = baseline.load(Path(args.baseline)) if args.baseline else None
+        linter = Linter(overrides=overrides, config=fixed, cache=not args.no_cache, fix=fix, baseline=known)
         formatters = linter.registry.formatters
         if args.format not in formatters:
             _error(f"unknown format {args.format!r} (available: {', '.join(sorted(formatters))})")
@@ -136,6 +144,8 @@ def _main(argv) -> int:
 
     report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error, on_warning=_warning)
     report.unsafe_fixes = args.unsafe_fixes
+    if args.write_baseline:
+        return _write_baseline(report, Path(args.write_baseline))
 
     def show(stream) -> None:
         call_formatter(formatters[args.format], report, stream, show_source=args.show_source,
@@ -146,6 +156,21 @@ def _main(argv) -> int:
     show(sys.stdout)
     sys.stdout.flush()
     return _exit_code(report.exit_code, args.exit_zero)
+
+
+def _write_baseline(report, path: Path) -> int:
+    """Record the run's findings; the errors were told already, and still exit 2."""
+    from newslint.baseline import write
+    from newslint.errors import NewslintError
+
+    try:
+        n = write(report, path)
+    except NewslintError as exc:
+        _error(exc)
+        return EXIT_USAGE
+    files = len({f.path for f in report.findings})
+    sys.stderr.write(f"Wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} to the baseline {path}.\n")
+    return EXIT_USAGE if report.errors else 0
 
 
 def _exit_code(code: int, exit_zero: bool) -> int:

@@ -52,6 +52,8 @@ class Report:
     lines: dict[str, dict[int, str]] = field(default_factory=dict)
     fixes: list = field(default_factory=list)  # --fix/--diff: each input's fixing.Outcome, in order
     unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    baselined: int = 0  # --baseline: findings left out because the baseline holds them
+    stale_baseline: int = 0  # --baseline: entries of the linted files' that matched nothing (fixed since)
 
     def statistics(self) -> list[tuple[str, int, int]]:
         """(rule, findings, how many --fix would fix) per rule, most frequent first."""
@@ -78,6 +80,13 @@ class Report:
             parts = [f"{n} {lvl}{'s' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
             with_findings = len({f.path for f in self.findings})
             text = f"Found {len(self.findings)} problem{'s' if len(self.findings) != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files}."
+        if self.baselined:
+            n = self.baselined
+            text += f" {n} known problem{'s' if n != 1 else ''} in the baseline not shown."
+        if self.stale_baseline:
+            n = self.stale_baseline
+            text += (f" {n} baseline entr{'ies' if n != 1 else 'y'} no longer found"
+                     " (fixed? --write-baseline updates the file).")
         if self.errors:
             text += f" {self.errors} error{'s' if self.errors != 1 else ''} reported above."
         return text
