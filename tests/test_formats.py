@@ -186,6 +186,20 @@ def test_github_escapes_commas_and_colons_in_the_file_property(lint, write):
     assert run.out == "::warning file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=6,title=Uji.Iklan::An ad label: remove it.\n"
 
 
+def test_github_annotates_the_errors_too(lint, write, project):
+    write("berita.txt", "IKLAN\n")
+    (project / "rusak.txt").write_bytes(b"Jakarta\n\xff\n")
+    write("r/Uji/Rusak.yml", "extends: existence\ncategory: garbled\nmessage: 'Rusak.'\nlevel: loud\ntokens: [rusak]\n")
+    run = lint("--format", "github", "berita.txt", "rusak.txt", "hilang.txt")
+    assert run.code == 2
+    assert run.out.splitlines()[1:] == [
+        "::error file=r/Uji/Rusak.yml,line=4,title=newslint::level must be one of suggestion, warning, error, not 'loud'",
+        "::error file=rusak.txt,title=newslint::not UTF-8: byte 0xff at offset 8 (line 2, column 1) cannot be decoded",
+        "::error file=hilang.txt,title=newslint::no such file or directory",
+    ]
+    assert run.err.count("newslint: error: ") == 3  # still on standard error as well, for a person reading the log
+
+
 # -- GitLab Code Quality -------------------------------------------------------------------------------
 def test_gitlab_code_quality_issues(lint, write):
     write("berita.txt", ARTICLE)
