@@ -195,3 +195,22 @@ def test_an_ordinary_comment_before_a_directive_and_an_enable_are_no_unused_supp
     )
     run = lint(newslint, write, "catatan.md", text, "--report-unused-suppressions")
     assert shown(run) == [] and run.code == 0, run.out
+
+
+def test_a_name_that_silenced_nothing_is_reported_by_name_without_a_fix(newslint, write):
+    """As ruff's "Unused noqa directive (unused: E501)": the comment is used, one of its names is not;
+    a pack and a category that silenced the finding count as used."""
+    text = (
+        "<!-- newslint-disable-next-line Indonesian.Meneken, Indonesian.DoubledWord -- kutipan -->\n"
+        "Menteri menekan perjanjian itu.\n"
+        "<!-- newslint-disable Indonesian, mistranslation -->\n"
+        "Presiden menekan perjanjian dagang.\n"
+    )
+    run = lint(newslint, write, "nama.md", text, "--report-unused-suppressions")
+    assert run.out.splitlines()[0] == (
+        "nama.md:1:1: warning newslint.UnusedSuppression Unused name in suppression: 'Indonesian.DoubledWord' in "
+        "'newslint-disable-next-line Indonesian.Meneken, Indonesian.DoubledWord -- kutipan' silenced nothing; "
+        "remove it from the comment.")
+    assert shown(run) == ["1:1 newslint.UnusedSuppression"]
+    assert "fix" not in run.out  # deleting the comment would bring the used name's finding back
+    assert shown(lint(newslint, write, "nama.md", text)) == []  # without the flag: nothing

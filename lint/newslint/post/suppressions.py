@@ -18,7 +18,8 @@ themselves, as ruff's RUF102 and RUF100 do for ``# noqa``:
 - ``newslint.UnusedSuppression`` (warning, only when ``meta["report_unused_suppressions"]`` is
   set, by ``--report-unused-suppressions``): a disable comment that silenced nothing in this run.
   Its fix deletes the comment, unsafe: a rule left out of the run by ``--select``, ``--ignore`` or
-  ``--min-level`` silences nothing either.
+  ``--min-level`` silences nothing either. A comment that silenced something but names a rule
+  that silenced nothing is reported for that name (as ruff's "unused: E501"), without a fix.
 """
 from __future__ import annotations
 
@@ -43,10 +44,17 @@ class Directive:
     selectors: tuple[str, ...]  # lower case; () means every rule
     text: str  # as written, spaces squeezed
     used: bool = False  # set when it silences a finding
+    names: tuple[str, ...] = ()  # the selectors as written, in the order of ``selectors``
+    used_selectors: set = None  # the selectors that silenced a finding
 
     def covers(self, finding: Finding, pack: str) -> bool:
         names = (finding.rule.lower(), pack.lower(), finding.category.lower())
         return not self.selectors or any(s in names for s in self.selectors)
+
+    def silence(self, finding: Finding, pack: str) -> None:
+        self.used = True
+        names = (finding.rule.lower(), pack.lower(), finding.category.lower())
+        self.used_selectors = (self.used_selectors or set()) | {s for s in self.selectors if s in names}
 
 
 def suppress(findings: list[Finding], document, rules) -> list[Finding]:
@@ -64,6 +72,10 @@ def suppress(findings: list[Finding], document, rules) -> list[Finding]:
         problems += [_finding(document, d.start, d.end, UNUSED, "warning",
                               f"Unused suppression: '{d.text}' silenced nothing; delete the comment.", fix="")
                      for d in directives if not d.used and d.kind != "enable"]
+        problems += [_finding(document, d.start, d.end, UNUSED, "warning",
+                              f"Unused name in suppression: {name!r} in '{d.text}' silenced nothing; remove it from the comment.")
+                     for d in directives if d.used
+                     for selector, name in zip(d.selectors, d.names) if selector not in d.used_selectors]
     return sorted(kept + problems, key=Finding.sort_key)
 
 
@@ -86,17 +98,17 @@ def _directives(comments, document, rules) -> tuple[list[Directive], list[Findin
         for name in unknown:
             problems.append(_finding(document, start, end, INVALID, "error",
                                      f"Unknown rule, pack or category {name!r} in a newslint-{m['kind']} comment: it silences nothing."))
-        selectors = tuple(n.lower() for n in names if n.lower() in known)
-        if names and not selectors:
+        written = tuple(n for n in names if n.lower() in known)
+        if names and not written:
             continue  # every name unknown: not "every rule"
-        directives.append(Directive(m["kind"], start, end, selectors, " ".join(text.split())))
+        directives.append(Directive(m["kind"], start, end, tuple(n.lower() for n in written), " ".join(text.split()), names=written))
     return directives, problems
 
 
 def _silenced(f: Finding, pack: str, directives: list[Directive], document) -> bool:
     for d in directives:
         if d.kind == "disable-next-line" and document.position(max(d.start, d.end - 1))[0] + 1 == f.line and d.covers(f, pack):
-            d.used = True
+            d.silence(f, pack)
             return True
     by = None  # the disable comment in force for this finding
     for d in directives:
@@ -107,7 +119,7 @@ def _silenced(f: Finding, pack: str, directives: list[Directive], document) -> b
         elif d.kind == "enable" and d.covers(f, pack):
             by = None
     if by is not None:
-        by.used = True
+        by.silence(f, pack)
     return by is not None
 
 
