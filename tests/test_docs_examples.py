@@ -1,0 +1,226 @@
+"""The examples in README.md and docs/*.md are run, so the docs cannot drift from the tool.
+
+Every ```console block is run for real: each `$ ` command in it runs in bash, in a fresh folder,
+with this checkout's newslint first on PATH, and what it prints (standard output and standard
+error together, in the order written) must be the text that follows it in the block, line for line;
+`$ echo $?` prints the status of the command before it. The files the commands read come from
+the docs too: a fenced block whose info string has `title="PATH"` (```text title="artikel.txt")
+is a file, written at PATH before each console block that follows it on the same page. A console
+block that cannot run here says why in its info string (```console skip="...") and is counted
+below. docs/testing.md describes the convention; docs/rules.md is generated and not read here.
+"""
+from __future__ import annotations
+
+import difflib
+import doctest
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import sysconfig
+import venv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+
+PAGES = [ROOT / "README.md"] + sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "rules.md")
+
+# This venv's newslint (and python, pip, pre-commit) come first on PATH.
+VENV_BIN = Path(sys.executable).parent
+
+# What the docs show instead of the test's temporary folders, the only thing normalised in the
+# output: the folder the commands run in is shown as /tmp/demo (error messages name config and
+# rule files by absolute path) and the private home folder (where the cache lives) as /home/ana.
+SHOWN_CWD = "/tmp/demo"
+SHOWN_HOME = "/home/ana"
+
+# Console blocks that cannot run here, each marked skip="..." in its page: (page, first command).
+# Keep this short: a block that can be made to run should be.
+SKIPPED = {
+    ("docs/usage.md", "pre-commit run --all-files"),  # run by tests/test_packaging.py instead
+}
+
+FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
+
+
+@dataclass
+class Block:
+    page: Path
+    line: int  # the line of the opening fence, 1-based
+    lang: str
+    attrs: dict
+    body: str  # the text between the fences, the fence's indentation removed, ending in "\n"
+    files: dict = field(default_factory=dict)  # PATH -> text: the file blocks above it on its page
+
+    @property
+    def name(self) -> str:
+        return f"{self.page.relative_to(ROOT)}:{self.line}"
+
+    @property
+    def id(self) -> str:
+        return re.sub(r"[^0-9A-Za-z]+", "_", f"{self.page.stem}_{self.line}")
+
+    @property
+    def commands(self) -> list[tuple[str, str]]:
+        """(command, the output shown after it) for each `$ ` line; blank lines that end an
+        output only separate it from the next command."""
+        out: list[tuple[str, list[str]]] = []
+        for line in self.body.splitlines():
+            if line.startswith("$ "):
+                out.append((line[2:], []))
+            elif out:
+                out[-1][1].append(line)
+            else:
+                raise AssertionError(f"{self.name}: a console block must start with a `$ ` command")
+        result = []
+        for command, lines in out:
+            while lines and not lines[-1].strip():
+                lines.pop()
+            result.append((command, "".join(line + "\n" for line in lines)))
+        return result
+
+
+def blocks(page: Path) -> list[Block]:
+    """The fenced blocks of a Markdown page, in order, each knowing the file blocks above it."""
+    found: list[Block] = []
+    files: dict[str, str] = {}
+    lines = page.read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        indent, fence = len(m["indent"]), m["fence"]
+        words = m["info"].strip().split(None, 1)
+        lang = words[0] if words else ""
+        attrs = dict(ATTR.findall(words[1])) if len(words) > 1 else {}
+        end = i + 1
+        closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}} *$")
+        while end < len(lines) and not closing.match(lines[end]):
+            end += 1
+        assert end < len(lines), f"{page}:{i + 1}: a fence that is never closed"
+        body = "".join(line[indent:] + "\n" if not line[:indent].strip() else line + "\n" for line in lines[i + 1 : end])
+        block = Block(page, i + 1, lang, attrs, body, dict(files))
+        if "title" in attrs:
+            path = attrs["title"]
+            assert not Path(path).is_absolute() and ".." not in Path(path).parts, f"{block.name}: {path!r}"
+            files[path] = body
+        found.append(block)
+        i = end + 1
+    return found
+
+
+ALL = [b for page in PAGES for b in blocks(page)]
+CONSOLE = [b for b in ALL if b.lang == "console"]
+FILES = [b for b in ALL if "title" in b.attrs]
+
+
+def test_the_pages_hold_the_examples_they_should():
+    # A parser that finds nothing would pass every test below.
+    assert {b.page.name for b in CONSOLE} >= {"README.md", "usage.md", "fixes.md", "plugins.md", "rules-format.md"}
+    assert len(CONSOLE) >= 30 and len(FILES) >= 10
+    assert len({b.id for b in ALL}) == len(ALL)
+
+
+def test_the_configuration_reference_has_every_key():
+    """docs/usage.md's table of configuration keys has a row for each key the loader knows."""
+    from newslint.config import KEYS
+
+    page = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    table = page[page.index("| key | value | default |"):]
+    rows = re.findall(r"^\| `([a-z-]+)` \|", table[: table.index("\n\n")], re.M)
+    assert sorted(rows) == sorted(KEYS)
+
+
+def test_skipped_blocks_are_few_and_named():
+    skipped = {(str(b.page.relative_to(ROOT)), b.commands[0][0]) for b in CONSOLE if "skip" in b.attrs}
+    assert skipped == SKIPPED
+    assert all(b.attrs["skip"].strip() for b in CONSOLE if "skip" in b.attrs)
+
+
+@pytest.mark.parametrize("block", [b for b in FILES if (ROOT / b.attrs["title"]).is_file()], ids=lambda b: b.id)
+def test_a_file_shown_from_the_checkout_is_the_checkouts_file(block):
+    """A page that shows examples/artikel.txt shows what is in it."""
+    assert block.body == (ROOT / block.attrs["title"]).read_text(encoding="utf-8"), block.name
+
+
+def overlay_environment(where: Path) -> Path:
+    """A virtual environment that sees every package of this venv (newslint as installed, its
+    dependencies, pip) and installs into its own folder: `pip install` in a doc installs there, and
+    its `newslint` sees what was installed. Returns its bin folder."""
+    venv.create(where, with_pip=False, symlinks=True)
+    python = where / "bin" / "python"
+    own = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    Path(own, "_newslint_docs.pth").write_text(f"import site; site.addsitedir({sysconfig.get_path('purelib')!r})\n")
+    for name, module in (("newslint", "newslint.cli"), ("pip", "pip._internal.cli.main")):
+        script = where / "bin" / name
+        script.write_text(f"#!{python}\nimport sys\nfrom {module} import main\nsys.exit(main())\n")
+        script.chmod(0o755)
+    return where / "bin"
+
+
+def run_block(block: Block, tmp_path: Path) -> list[tuple[str, str, str]]:
+    """Run a console block's commands; (command, shown output, real output) for each."""
+    cwd, home = tmp_path / "demo", tmp_path / "home"
+    cwd.mkdir()
+    home.mkdir()
+    for path, text in block.files.items():
+        (cwd / path).parent.mkdir(parents=True, exist_ok=True)
+        (cwd / path).write_text(text, encoding="utf-8")
+    path = [str(VENV_BIN), os.environ["PATH"]]
+    if any(command.startswith("pip ") for command, _ in block.commands):
+        path.insert(0, str(overlay_environment(tmp_path / "env")))
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("NEWSLINT_", "XDG_", "PYTHON", "PIP_REQUIRE")) and k not in ("VIRTUAL_ENV", "COLUMNS")}
+    env.update(
+        PATH=os.pathsep.join(path), HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), NO_COLOR="1",
+        LC_ALL="C.UTF-8",
+        # Without a terminal Python buffers standard output but not standard error; unbuffered,
+        # the two come out in the order they are written, as on a terminal.
+        PYTHONUNBUFFERED="1",
+    )
+    results, status = [], None
+    for command, shown in block.commands:
+        if command == "echo $?":
+            real = f"{status}\n"
+        else:
+            proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+            status = proc.returncode
+            real = proc.stdout.decode("utf-8", errors="backslashreplace")
+            for folder, shown_as in ((cwd, SHOWN_CWD), (home, SHOWN_HOME)):
+                real = real.replace(str(folder.resolve()), shown_as).replace(str(folder), shown_as)
+        results.append((command, shown, real))
+    return results
+
+
+def matches(shown: str, real: str) -> bool:
+    """The real output is the shown one; a line `...` alone in the shown output stands for any
+    number of lines (used only where the output is another program's and not the point, such as
+    pip's progress)."""
+    if "...\n" not in shown.splitlines(keepends=True):
+        return real == shown
+    pattern = "".join("(?:.*\n)*?" if line == "...\n" else re.escape(line) for line in shown.splitlines(keepends=True))
+    return re.fullmatch(pattern, real) is not None
+
+
+@pytest.mark.parametrize("block", CONSOLE, ids=lambda b: b.id)
+def test_console_example(block, tmp_path):
+    if "skip" in block.attrs:
+        pytest.skip(f"{block.name}: {block.attrs['skip']}")
+    for command, shown in block.commands:
+        if "...\n" in shown.splitlines(keepends=True):
+            assert command.startswith("pip "), f"{block.name}: `...` stands only for pip's progress, not `$ {command}`'s output"
+    for command, shown, real in run_block(block, tmp_path):
+        diff = "".join(difflib.unified_diff(shown.splitlines(True), real.splitlines(True), "the doc", "the run"))
+        assert matches(shown, real), f"{block.name}: `$ {command}` does not print what the doc shows:\n{diff}"
