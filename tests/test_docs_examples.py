@@ -224,3 +224,49 @@ def test_console_example(block, tmp_path):
     for command, shown, real in run_block(block, tmp_path):
         diff = "".join(difflib.unified_diff(shown.splitlines(True), real.splitlines(True), "the doc", "the run"))
         assert matches(shown, real), f"{block.name}: `$ {command}` does not print what the doc shows:\n{diff}"
+
+
+# -- docs/api.md ----------------------------------------------------------------------------------
+API = [b for b in ALL if b.page.name == "api.md" and b.lang in ("python", "pycon")]
+
+
+@pytest.mark.parametrize("block", API, ids=lambda b: b.id)
+def test_api_example(block, tmp_path, monkeypatch):
+    """A `>>>` session runs through doctest, its output compared as doctest compares it (no
+    option flags: no ellipsis, no whitespace folding); a plain Python block must run without an
+    error. Both run in a folder holding the page's files above them, as a console block does."""
+    import newslint
+
+    for path, text in block.files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    if ">>> " not in block.body:
+        exec(compile(block.body, block.name, "exec"), {"newslint": newslint})  # the page's first block imports it
+        return
+    test = doctest.DocTestParser().get_doctest(block.body, {}, block.id, str(block.page), block.line)
+    assert test.examples, block.name
+    report: list[str] = []
+    runner = doctest.DocTestRunner(optionflags=0)
+    runner.run(test, out=report.append, clear_globs=True)
+    assert runner.failures == 0, f"{block.name}:\n" + "".join(report)
+
+
+def test_api_pages_examples_are_sessions_and_calls():
+    assert sum(">>> " in b.body for b in API) >= 4
+    assert any("lint_paths(" in b.body and ">>> " in b.body for b in API)
+    assert any("lint_text(" in b.body and ">>> " in b.body for b in API)
+
+
+@pytest.mark.parametrize("name", ["lint_paths", "lint_text"])
+def test_api_page_names_every_argument(name):
+    """The call that shows a function's arguments on docs/api.md names each of them."""
+    import ast
+    import inspect
+
+    import newslint
+
+    (call,) = [node for b in API if ">>> " not in b.body for node in ast.walk(ast.parse(b.body))
+               if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == name]
+    params = list(inspect.signature(getattr(newslint, name)).parameters)
+    assert len(call.args) == 1 and [k.arg for k in call.keywords] == params[1:]
