@@ -121,7 +121,7 @@ def test_per_file_ignores_through_a_symlinked_folder(newslint, write, tmp_path):
 
 # -- what a bad configuration tells the user: the file, the line and the key ------------------------
 
-KNOWN = "select, ignore, per-file-ignores, rule-paths, min-level, fail-level, language, exclude"
+KNOWN = "select, ignore, per-file-ignores, rule-paths, min-level, fail-level, language, exclude, text-field, id-field, title-field, date-field, source-field"
 
 
 @pytest.mark.parametrize(

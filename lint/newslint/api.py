@@ -33,6 +33,8 @@ class Overrides:
     meta: dict = field(default_factory=dict)  # e.g. {"published": date} from --date
     rule_paths: tuple[Path, ...] = ()  # rule folders added to the configuration's (Python API)
     exclude: tuple[str, ...] = ()  # --exclude: globs skipped in a folder's walk, relative to the current folder
+    fields: dict = field(default_factory=dict)  # corpus records: {"text": "body", ...} from --text-field and the others
+    stdin_format: str | None = None  # --stdin-format jsonl/csv: standard input holds records
 
 
 @dataclass
@@ -47,6 +49,8 @@ class FileResult:
     linted: bool = True  # False when the file could not be read or linted at all
     warnings: list[str] = field(default_factory=list)  # the cache's, while this file was linted
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
+    shown: str = ""  # the file as shown (set by lint_unit)
+    record: str | None = None  # a corpus record's id
     fixing: object = None  # --fix/--diff: what fixing did to the file (a fixing.Outcome)
     baselined: int = 0  # --baseline: findings hidden because the baseline holds them
     stale: int = 0  # --baseline: the file's baseline entries that matched no finding
@@ -138,8 +142,10 @@ class Linter:
         errors.extend(ruleset.errors)
         return [c for c in ruleset.checks if c.rule.id in picked]
 
-    def lint_source(self, source: Source) -> FileResult:
-        """Lint one decoded source. Raises ConfigError for a configuration that cannot be used."""
+    def lint_source(self, source: Source, cache: bool = True) -> FileResult:
+        """Lint one decoded source. Raises ConfigError for a configuration that cannot be used.
+        ``cache=False``: not through the results cache (a corpus's records: millions of entries
+        that a run over a new corpus would never read again)."""
         rule_errors: list[NewslintError] = []
         file_config = self.configs.for_path(source.location)
         config = self.effective(file_config)
@@ -149,7 +155,7 @@ class Linter:
         defaults = {"language": config.language} if config.language else {}
         meta = {**defaults, **source.meta, **self.overrides.meta}
         key = None
-        if self._results is not None and ruleset.key:  # an unchanged file: its findings as they were
+        if cache and self._results is not None and ruleset.key:  # an unchanged file: its findings as they were
             rules = [c.rule.id for c in checks]
             # The sentence splitter's abbreviations come from the plugins: part of what the findings depend on.
             rules_key = [ruleset.key, sorted(self.registry.abbreviations)]
@@ -225,20 +231,85 @@ class Linter:
         result.warnings, self.warnings[:] = list(self.warnings), []
         return result
 
-    def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, on_warning=None, stdin=None) -> Report:
+    def fields_for(self, location: Path | None):
+        """Which record fields hold what, for a corpus file: the command line's, else its configuration's."""
+        from newslint.records import Fields
+
+        config = self.configs.for_path(location)
+        return Fields(**{**dict(config.fields), **self.overrides.fields})
+
+    def lint_record(self, record) -> FileResult:
+        """Lint one corpus record (a records.Record); its findings carry the record's id.
+        Raises as lint_source does."""
+        source = Source(record.path, record.text, dict(record.meta), Path(record.path) if record.path else None)
+        result = self.lint_source(source, cache=False)
+        result.findings = [replace(f, record=record.id) for f in result.findings]
+        return result
+
+    def lint_unit(self, unit) -> FileResult:
+        """One unit of a run, whatever it is: a file (an Input), a corpus record, or an error read
+        in its place. Nothing is raised."""
+        from newslint.records import Record
+
+        if isinstance(unit, Input):
+            result = self.lint_input(unit)
+            result.shown = unit.shown
+            return result
+        if isinstance(unit, NewslintError):
+            return FileResult([], [unit], linted=False, shown=unit.path or "")
+        try:
+            result = self.lint_record(unit)
+        except ConfigError as exc:
+            result = FileResult([], [exc], linted=False, stop=True)
+        except NewslintError as exc:
+            result = FileResult([], [exc], linted=False)
+        except Exception as exc:
+            result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", unit.path, unit.line)], linted=False)
+        result.warnings, self.warnings[:] = list(self.warnings), []
+        result.shown, result.record = unit.path, unit.id
+        return result
+
+    def _units(self, items, read_stdin):
+        """The run's units in order: each file, each record of a corpus file (read as a stream,
+        as the units are linted), and the errors read in their place."""
+        from newslint import records
+
+        for item in items:
+            kind = None
+            if isinstance(item, Input):
+                kind = self.overrides.stdin_format if item.name == "-" else records.kind_of(item.name)
+            if kind is None:
+                yield item
+                continue
+            try:
+                fields = self.fields_for(item.location)
+            except ConfigError as exc:
+                yield exc
+                continue
+            yield from records.units(item, kind, fields, self.registry.month_names)
+
+    def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, on_warning=None, stdin=None,
+                   on_result=None, keep_findings: bool = True) -> Report:
         """Lint files, directories (recursively) and "-" (``stdin``, by default the process's
         standard input) in ``jobs`` processes (None: the cores available). An unreadable path or
         a failed check is an error in the report and the other files are still linted; a
         configuration error ends the run. ``on_error(error)`` is called as each error is found,
         in input order, and ``on_warning(message)`` for the run's one warning (an unusable
-        cache), which does not change the exit code. The report is the same whatever ``jobs`` is."""
+        cache), which does not change the exit code. The report is the same whatever ``jobs`` is.
+
+        Corpus files (``.jsonl``, ``.ndjson``, ``.csv``, gzipped too; standard input with
+        ``Overrides.stdin_format``) are linted record by record, as a stream. ``on_result(findings)``
+        is called with each file's or record's findings as they come, in input order;
+        ``keep_findings=False`` keeps them out of the report (a corpus's findings need not fit in
+        memory), which then counts them only."""
         def read_stdin() -> bytes:
             import sys
 
             return (stdin or sys.stdin.buffer).read()
 
         items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename, self.excluded)
-        files = [item for item in items if isinstance(item, Input)]
+        corpus = any(isinstance(i, Input) and (records_kind(i.name) or (i.name == "-" and self.overrides.stdin_format)) for i in items)
+        files = sum(isinstance(item, Input) for item in items)
         report = Report()
         told_rules: set = set()
 
@@ -247,13 +318,9 @@ class Linter:
             if on_error is not None:
                 on_error(error)
 
-        results = self._lint_inputs(files, jobs)
+        results = self._lint_units(self._units(items, read_stdin), jobs, None if corpus else files)
         try:
-            for item in items:
-                if not isinstance(item, Input):  # a path that names no file
-                    tell(item)
-                    continue
-                result = next(results)
+            for result in results:
                 if result.warnings and not report.warnings:  # each process warns; the run, once
                     report.warnings.append(result.warnings[0])
                     if on_warning is not None:
@@ -267,34 +334,43 @@ class Linter:
                 if result.stop:
                     break
                 if result.linted:
-                    report.files += 1
-                    report.paths.append(item.shown)
+                    if result.record is None:
+                        report.files += 1
+                    else:
+                        report.records += 1
+                    if result.record is None or not report.paths or report.paths[-1] != result.shown:
+                        report.paths.append(result.shown)  # a corpus file once, however many records
                     for rule_id, info in result.rules.items():
                         report.rules.setdefault(rule_id, info)
-                    if result.lines:
-                        report.lines.setdefault(item.shown, {}).update(result.lines)
-                    report.findings.extend(result.findings)
+                    if on_result is not None:
+                        on_result(result.findings)
+                    if keep_findings:
+                        if result.lines:
+                            where = result.shown if result.record is None else f"{result.shown}#{result.record}"
+                            report.lines.setdefault(where, {}).update(result.lines)
+                        report.findings.extend(result.findings)
+                    report.counted += len(result.findings)
                     report.failing |= result.failing
                     report.baselined += result.baselined
                     report.stale_baseline += result.stale
                 if result.fixing is not None:
                     report.fixes.append(result.fixing)
-            else:
-                next(results, None)  # every result is in: let the workers end on their own
         finally:
             results.close()  # stopped early or interrupted: the workers end now
         return report
 
-    def _lint_inputs(self, files: list[Input], jobs: int | None):
-        """Each file's result, in order: in this process, or in worker processes when there are
-        enough files to repay starting them."""
+    def _lint_units(self, units, jobs: int | None, files: int | None):
+        """Each unit's result, in order: in this process, or in worker processes when there are
+        enough files to repay starting them (``files``: how many; None: a corpus, records enough)."""
         from newslint import parallel
 
-        jobs = min(parallel.available_cores() if jobs is None else jobs, len(files) // MIN_FILES_PER_WORKER)
+        jobs = parallel.available_cores() if jobs is None else jobs
+        if files is not None:
+            jobs = min(jobs, files // MIN_FILES_PER_WORKER)
         if jobs <= 1 or self._own_registry:
-            return (self.lint_input(item) for item in files)
+            return (self.lint_unit(unit) for unit in units)
         options = (self.overrides, self.configs.fixed, self._cache, self.fix, self.baseline)
-        return parallel.map_in_order(_lint_in_worker, files, jobs, _start_worker, options)
+        return parallel.map_in_order(_lint_in_worker, units, jobs, _start_worker, options)
 
 
 # One Linter per worker process, built from the options once, used for every file it is given.
@@ -306,8 +382,14 @@ def _start_worker(overrides: Overrides, config: Config | None, cache: bool = Tru
     _worker_linter = Linter(overrides=overrides, config=config, cache=cache, fix=fix, baseline=baseline)
 
 
-def _lint_in_worker(item: Input) -> FileResult:
-    return _worker_linter.lint_input(item)
+def _lint_in_worker(unit) -> FileResult:
+    return _worker_linter.lint_unit(unit)
+
+
+def records_kind(name: str) -> str | None:
+    from newslint.records import kind_of
+
+    return kind_of(name)
 
 
 def _selectors(value) -> tuple[str, ...]:

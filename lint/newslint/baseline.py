@@ -103,7 +103,7 @@ def render(report, root: Path) -> str:
     """The baseline of a run's findings as JSON text: sorted, one entry per distinct finding."""
     counts: Counter = Counter()
     for f in report.findings:
-        lines = report.lines.get(f.path, {})
+        lines = report.lines.get(f.where, {})
         counts[(path_key(f.path, root), *key(f, lines))] += 1
     entries = [
         {"path": p, "rule": rule, "before": before, "match": match, "after": after, "count": n}

@@ -84,6 +84,22 @@ def newslint_abbreviations():
     return words
 
 
+@hookimpl
+def newslint_month_names():
+    """The packs' month names (``months`` in ``<pack>/_dates.yml``)."""
+    from newslint.errors import RuleError
+    from newslint.yamlfile import read_mapping
+
+    names: dict = {}
+    for table in sorted(builtin_rules_dir().glob("*/_dates.yml")):
+        mapping, lines = read_mapping(str(table), RuleError)
+        found = mapping.get("months") or {}
+        if not isinstance(found, dict) or not all(isinstance(v, int) and 1 <= v <= 12 for v in found.values()):
+            raise RuleError("'months' must map month names to 1..12", str(table), lines.get("months"))
+        names.update({str(k): v for k, v in found.items()})
+    return names
+
+
 @hookimpl(tryfirst=True)
 def newslint_filter_findings(findings, document, rules):
     """One finding per problem (see newslint.post.overlaps), then what the file's suppression

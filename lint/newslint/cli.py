@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", metavar="CODE", help="language of the articles, e.g. id or en (default: front matter, config, else id)")
     p.add_argument("--config", metavar="FILE", help="use this .newslint.yaml or pyproject.toml for every file")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to show (and find config from) for standard input")
+    p.add_argument("--stdin-format", choices=("jsonl", "csv"), help="standard input holds corpus records, one article each (as .jsonl and .csv files do)")
+    for name, default in (("text", "text"), ("id", "id"), ("title", None), ("date", None), ("source", None)):
+        p.add_argument(f"--{name}-field", metavar="NAME", help=f"corpus records: the field with the article's {name if name != 'date' else 'publication date'}"
+                       + (f" (default: {default})" if default else ""))
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files and folders matching GLOB when a folder is linted (repeatable)")
     p.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (standard input: the fixed text to stdout)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too; alone, count them as fixable")
@@ -115,6 +119,9 @@ def _main(argv) -> int:
             {**({"published": args.date} if args.date else {}), **({"language": args.language} if args.language else {}),
              **({"report_unused_suppressions": True} if args.report_unused_suppressions else {})},  # read by newslint.post.suppressions
             exclude=tuple(g.strip().removeprefix("./").rstrip("/") for g in args.exclude if g.strip()),
+            fields={name: getattr(args, f"{name}_field") for name in ("text", "id", "title", "date", "source")
+                    if getattr(args, f"{name}_field") is not None},
+            stdin_format=args.stdin_format,
         )
         fix = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
         if fix is not None and args.write_baseline:
@@ -142,7 +149,15 @@ def _main(argv) -> int:
         _error("no paths given (use - for standard input)")
         return EXIT_USAGE
 
-    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error, on_warning=_warning)
+    per_file = getattr(formatters[args.format], "per_file", None)
+    streaming = per_file is not None and fix is None and not args.statistics and not args.write_baseline
+
+    def write_now(findings) -> None:
+        per_file(findings, sys.stdout)
+        sys.stdout.flush()
+
+    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error,
+                               on_warning=_warning, on_result=write_now if streaming else None, keep_findings=not streaming)
     report.unsafe_fixes = args.unsafe_fixes
     if args.write_baseline:
         return _write_baseline(report, Path(args.write_baseline))
@@ -153,7 +168,8 @@ def _main(argv) -> int:
 
     if fix is not None:
         return _exit_code(finish(report, show, fix, sys.stdout, sys.stderr), args.exit_zero)
-    show(sys.stdout)
+    if not streaming:  # else every finding is out already
+        show(sys.stdout)
     sys.stdout.flush()
     return _exit_code(report.exit_code, args.exit_zero)
 

@@ -12,6 +12,9 @@ Keys (the same in both files)::
     fail-level: suggestion|warning|error      # exit 1 when a finding is at or above this level
     language: id                              # the articles' language (front matter beats it)
     exclude: [globs]                          # files and folders skipped when a folder is linted
+    text-field: text                          # corpus records (.jsonl, .csv): the article's field
+    id-field: id                              # ... and its id, title, publication date, outlet
+    title-field / date-field / source-field: name
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from newslint.yamlfile import read_mapping
 
 YAML_NAME = ".newslint.yaml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level", "language", "exclude")
+FIELD_KEYS = ("text-field", "id-field", "title-field", "date-field", "source-field")
+KEYS = ("select", "ignore", "per-file-ignores", "rule-paths", "min-level", "fail-level", "language", "exclude", *FIELD_KEYS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Config:
     fail_level: str = "warning"
     language: str | None = None
     exclude: tuple[str, ...] = ()  # globs of files and folders a folder's walk skips
+    fields: tuple[tuple[str, str], ...] = ()  # corpus records: ("text", "body"), ... from the *-field keys
 
     def excluded(self, path) -> bool:
         """Whether ``exclude`` names this file or folder (its path relative to the config's
@@ -121,6 +126,14 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
             fail("'rule-paths' must be a list of folders", "rule-paths")
         config = replace(config, rule_paths=tuple((root / p).resolve() for p in paths))
+    fields = []
+    for key in FIELD_KEYS:
+        if key in data:
+            if not isinstance(data[key], str) or not data[key].strip():
+                fail(f"'{key}' must be the name of a field", key)
+            fields.append((key.removesuffix("-field"), data[key].strip()))
+    if fields:
+        config = replace(config, fields=tuple(fields))
     if "exclude" in data:
         globs = data["exclude"]
         if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):

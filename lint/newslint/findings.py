@@ -47,6 +47,12 @@ class Finding:
     applicability: str | None = None  # "safe" or "unsafe" when there is a fix (see APPLICABILITIES)
     offset: int = field(default=0, compare=False)  # code-point offsets into the text
     end_offset: int = field(default=0, compare=False)
+    record: str | None = None  # a corpus record's id: line and column are inside its text
+
+    @property
+    def where(self) -> str:
+        """The file, and the record in it for a corpus (``corpus.jsonl#a-17``)."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
     def sort_key(self):
         return (self.line, self.column, self.rule, self.end_line, self.end_column)
@@ -54,6 +60,7 @@ class Finding:
     def to_json(self) -> dict:
         out = {
             "path": self.path,
+            **({"record": self.record} if self.record is not None else {}),
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,

@@ -35,10 +35,10 @@ def format_text(report, stream, show_source: bool = False, color: bool = False, 
         for f in report.findings:
             message = " ".join(f.message.split("\n"))  # one finding, one line
             mark = "[*] " if report.fixable(f) else ""  # as ruff's: --fix fixes it
-            stream.write(f"{paint(f.path, 'path')}:{f.line}:{f.column}: {paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {mark}{message}\n")
+            stream.write(f"{paint(f.where, 'path')}:{f.line}:{f.column}: {paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {mark}{message}\n")
             if show_source:
                 _write_source(report, f, stream, paint)
-    if report.files or report.findings:  # nothing was read: the errors on stderr say it all
+    if report.files or report.records or report.findings:  # nothing was read: the errors on stderr say it all
         stream.write(report.summary() + "\n")
         for line in report.fix_summary():  # what --fix fixed, or would fix
             stream.write(line + "\n")
@@ -68,7 +68,7 @@ CONTEXT = 40  # characters shown either side of the match in a long line
 
 def _write_source(report, f, stream, paint) -> None:
     """The lines of the match, each with carets under the matched part, as ruff shows them."""
-    lines = report.lines.get(f.path, {})
+    lines = report.lines.get(f.where, {})
     shown = [n for n in range(f.line, f.end_line + 1) if n in lines]
     if not shown:
         return
@@ -136,5 +136,15 @@ def format_json(report, stream, statistics: bool = False) -> None:
 
 def format_jsonl(report, stream) -> None:
     """JSON Lines: each finding as one JSON object (the fields of ``json``) on a line of its own."""
-    for f in report.findings:
+    write_jsonl(report.findings, stream)
+
+
+def write_jsonl(findings, stream) -> None:
+    for f in findings:
         stream.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")
+
+
+# A format whose output for a run is its output for each file in turn, with nothing before or
+# after: the command line writes it file by file (or record by record) as they are linted, so
+# that a corpus's findings need not fit in memory and a killed run keeps what it wrote.
+format_jsonl.per_file = write_jsonl

@@ -59,6 +59,13 @@ def newslint_abbreviations() -> list[str]:
 
 
 @hookspec
+def newslint_month_names() -> dict:
+    """Month names (and their short forms) of a language, mapped to 1..12, for reading a corpus's
+    publication dates as outlets print them ("Senin, 16 Jun 2025 12:40 WIB"). A language pack's
+    names come from its plugin."""
+
+
+@hookspec
 def newslint_filter_findings(findings: list, document, rules) -> list | None:
     """One file's findings after the checks ran, to filter or transform before they are reported
     (one finding per problem, suppressions, a baseline): the new list, or None to keep it. Every

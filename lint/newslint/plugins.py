@@ -53,6 +53,11 @@ class Registry:
         return _merge("output format", self.pm.hook.newslint_formatters())
 
     @cached_property
+    def month_names(self) -> dict[str, int]:
+        """Lower-case month name -> 1..12, from every plugin (see hookspecs.newslint_month_names)."""
+        return {str(k).lower(): v for names in reversed(self.pm.hook.newslint_month_names()) for k, v in (names or {}).items()}
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         return frozenset(str(w).lower().strip(".") for words in self.pm.hook.newslint_abbreviations() for w in words or ())
 

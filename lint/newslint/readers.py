@@ -137,14 +137,19 @@ def decode(data: bytes, path: str) -> str:
 def read_bytes(path: Path, shown: str) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file or directory", shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", shown) from None
-    except PermissionError:
-        raise InputError("permission denied", shown) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+        raise read_error(exc, shown) from None
+
+
+def read_error(exc: OSError, shown: str) -> InputError:
+    """The one line that says why a file could not be read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file or directory", shown)
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory", shown)
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", shown)
+    return InputError(f"cannot read: {exc.strerror or exc}", shown)
 
 
 def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -> Source:

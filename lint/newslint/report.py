@@ -42,7 +42,8 @@ def first_sentence(text: str) -> str:
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)  # in input order, sorted within each file
-    files: int = 0  # files linted
+    files: int = 0  # files linted (a corpus file's records are counted in ``records``)
+    records: int = 0  # corpus records linted
     error_list: list[NewslintError] = field(default_factory=list)  # in the order told; str() is the line shown
     failing: bool = False  # a finding at or above its file's fail level
     warnings: list[str] = field(default_factory=list)  # told on stderr; the exit code ignores them
@@ -52,6 +53,7 @@ class Report:
     lines: dict[str, dict[int, str]] = field(default_factory=dict)
     fixes: list = field(default_factory=list)  # --fix/--diff: each input's fixing.Outcome, in order
     unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    counted: int = 0  # findings reported, also those not kept (a corpus streamed with keep_findings=False)
     baselined: int = 0  # --baseline: findings left out because the baseline holds them
     stale_baseline: int = 0  # --baseline: entries of the linted files' that matched nothing (fixed since)
 
@@ -70,7 +72,9 @@ class Report:
         return len(self.error_list)
 
     def summary(self) -> str:
-        files = f"{self.files} file{'s' if self.files != 1 else ''}"
+        total = self.files + self.records
+        noun = "file" if not self.records else "record" if not self.files else "files and record"
+        files = f"{total} {noun}{'s' if total != 1 else ''}"
         if not self.findings:
             text = f"No problems found in {files}."
         else:
@@ -78,7 +82,7 @@ class Report:
             for f in self.findings:
                 counts[f.severity] += 1
             parts = [f"{n} {lvl}{'s' if n != 1 else ''}" for lvl, n in sorted(counts.items(), key=lambda kv: -level_rank(kv[0])) if n]
-            with_findings = len({f.path for f in self.findings})
+            with_findings = len({f.where for f in self.findings})
             text = f"Found {len(self.findings)} problem{'s' if len(self.findings) != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files}."
         if self.baselined:
             n = self.baselined
