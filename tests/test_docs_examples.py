@@ -169,16 +169,17 @@ def overlay_environment(where: Path) -> Path:
     return where / "bin"
 
 
-def run_block(block: Block, tmp_path: Path) -> list[tuple[str, str, str]]:
-    """Run a console block's commands; (command, shown output, real output) for each."""
+def environment(block: Block, tmp_path: Path, pip: bool = False) -> tuple[Path, Path, dict]:
+    """A fresh folder holding the files above the block on its page, a private home, and the
+    environment the commands run in: (folder, home, env)."""
     cwd, home = tmp_path / "demo", tmp_path / "home"
-    cwd.mkdir()
+    cwd.mkdir(parents=True)
     home.mkdir()
     for path, text in block.files.items():
         (cwd / path).parent.mkdir(parents=True, exist_ok=True)
         (cwd / path).write_text(text, encoding="utf-8")
     path = [str(VENV_BIN), os.environ["PATH"]]
-    if any(command.startswith("pip ") for command, _ in block.commands):
+    if pip:
         path.insert(0, str(overlay_environment(tmp_path / "env")))
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("NEWSLINT_", "XDG_", "PYTHON", "PIP_REQUIRE")) and k not in ("VIRTUAL_ENV", "COLUMNS")}
@@ -189,6 +190,12 @@ def run_block(block: Block, tmp_path: Path) -> list[tuple[str, str, str]]:
         # the two come out in the order they are written, as on a terminal.
         PYTHONUNBUFFERED="1",
     )
+    return cwd, home, env
+
+
+def run_block(block: Block, tmp_path: Path) -> list[tuple[str, str, str]]:
+    """Run a console block's commands; (command, shown output, real output) for each."""
+    cwd, home, env = environment(block, tmp_path, pip=any(c.startswith("pip ") for c, _ in block.commands))
     results, status = [], None
     for command, shown in block.commands:
         if command == "echo $?":
@@ -270,3 +277,132 @@ def test_api_page_names_every_argument(name):
                if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == name]
     params = list(inspect.signature(getattr(newslint, name)).parameters)
     assert len(call.args) == 1 and [k.arg for k in call.keywords] == params[1:]
+
+
+# -- docs/ci.md -----------------------------------------------------------------------------------
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+RECIPES = [b for b in ALL if b.lang == "yaml" and b.page.name in ("ci.md", "usage.md") and "newslint --format" in b.body]
+CI = {b.attrs["title"]: b for b in RECIPES if b.page.name == "ci.md"}
+CLEAN = "Menteri luar negeri kedua negara meneken perjanjian itu di Jakarta.\n"
+
+
+def commands_in(data) -> list[str]:
+    """Every command line under a `run:` or `script:` key of a workflow, a job or a step list."""
+    out: list[str] = []
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in ("run", "script"):
+            out.extend(line.strip() for line in node.splitlines() if line.strip())
+
+    walk(data)
+    return out
+
+
+def run_recipe(block: Block, tmp_path: Path, article: str | None = None) -> tuple[Path, dict]:
+    """Run the newslint command lines of a YAML recipe, in a folder holding docs/ci.md's article
+    (or another text in its place); {command: (exit status, what it printed)}."""
+    (source,) = [b for b in ALL if b.attrs.get("title") == "articles/berita.txt"]
+    block = Block(block.page, block.line, block.lang, block.attrs, block.body, {**block.files, **source.files, "articles/berita.txt": article or source.body})
+    cwd, _, env = environment(block, tmp_path)
+    runs = {}
+    for command in commands_in(yaml.safe_load(block.body)):
+        if command.startswith("newslint "):
+            proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+            runs[command] = (proc.returncode, proc.stdout + proc.stderr)
+    assert runs, f"{block.name}: no newslint command"
+    return cwd, runs
+
+
+def written_to(command: str) -> str:
+    assert command.count(">") == 1, command
+    return shlex.split(command.split(">")[1])[0]
+
+
+def check_report(command: str, path: Path) -> list:
+    """The file a --format sarif or gitlab command wrote is valid: the SARIF log against the OASIS
+    schema (as tests/test_formats.py checks it), the Code Quality report as GitLab reads it."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "--format sarif" in command:
+        jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA).validate(data)
+        (run,) = data["runs"]
+        return [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in run["results"]]
+    assert "--format gitlab" in command, command
+    assert isinstance(data, list)
+    for issue in data:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert len(issue["fingerprint"]) == 64 and int(issue["fingerprint"], 16) >= 0
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    return [(i["check_name"], i["location"]["path"]) for i in data]
+
+
+FOUND = [("Indonesian.Meneken", "articles/berita.txt"), ("Indonesian.BacaJuga", "articles/berita.txt")]
+
+
+@pytest.mark.parametrize("block", RECIPES, ids=lambda b: b.id)
+def test_ci_recipe_commands_write_valid_reports(block, tmp_path):
+    """Each newslint command line of a recipe, run on the article, writes a valid report of its
+    two findings; on a clean article, an empty one."""
+    cwd, runs = run_recipe(block, tmp_path / "a")
+    for command, (status, printed) in runs.items():
+        if ">" in command:
+            assert printed == "" and status == (0 if "--exit-zero" in command else 1), (command, printed)
+            assert check_report(command, cwd / written_to(command)) == FOUND
+    cwd, runs = run_recipe(block, tmp_path / "b", article=CLEAN)
+    for command, (status, printed) in runs.items():
+        assert status == 0, (command, printed)
+        if ">" in command:
+            assert check_report(command, cwd / written_to(command)) == []
+
+
+def test_github_actions_workflow():
+    import newslint
+
+    workflow = yaml.safe_load(CI[".github/workflows/newslint.yml"].body)
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "push" in on and "pull_request" in on
+    assert workflow["permissions"]["security-events"] == "write"
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    assert uses[0].startswith("actions/checkout@")
+    runs = [step.get("run", "") for step in steps]
+    (install,) = [i for i, r in enumerate(runs) if r.startswith("pip install")]
+    (sarif,) = [i for i, r in enumerate(runs) if r.startswith("newslint --format sarif")]
+    (upload,) = [i for i, u in enumerate(uses) if u.startswith("github/codeql-action/upload-sarif@")]
+    (annotate,) = [i for i, r in enumerate(runs) if r.startswith("newslint --format github")]
+    assert install < sarif < upload < annotate  # the report is uploaded before the failing step
+    assert steps[upload]["with"]["sarif_file"] == written_to(runs[sarif])
+    assert "--exit-zero" in runs[sarif] and "--exit-zero" not in runs[annotate] and ">" not in runs[annotate]
+    assert runs[install].endswith(f'@v{newslint.__version__}"')  # the tag usage.md's pre-commit rev names
+
+
+def test_github_annotations_name_each_finding(tmp_path):
+    _, runs = run_recipe(CI[".github/workflows/newslint.yml"], tmp_path)
+    (status, printed), = [v for c, v in runs.items() if "--format github" in c]
+    assert status == 1
+    assert [line.split(",")[0] for line in printed.splitlines()] == ["::warning file=articles/berita.txt"] * 2
+    assert [line.split("title=")[1].split("::")[0] for line in printed.splitlines()] == [rule for rule, _ in FOUND]
+
+
+def test_gitlab_code_quality_job():
+    import newslint
+
+    jobs = yaml.safe_load(CI[".gitlab-ci.yml"].body)
+    (job,) = jobs.values()
+    (report,) = [written_to(c) for c in job["script"] if c.startswith("newslint --format gitlab")]
+    assert job["artifacts"]["reports"]["codequality"] == report
+    assert job["artifacts"]["when"] == "always"  # the report is uploaded when newslint fails the job
+    (install,) = [c for c in job["script"] if c.startswith("pip install")]
+    assert install.endswith(f'@v{newslint.__version__}"')
+
+
+def test_ci_page_is_linked_from_readme_and_usage():
+    for page in ("README.md", "docs/usage.md"):
+        assert "ci.md" in (ROOT / page).read_text(encoding="utf-8"), page
