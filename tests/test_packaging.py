@@ -67,3 +67,46 @@ def test_pre_commit_hook(tmp_path):
     assert "bad.txt:1:15: warning Indonesian.Meneken" in bad.stdout
     good = sh(*pre_commit, "--files", "good.txt", cwd=repo, env=env, check=False)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_pre_commit_config_from_the_docs(tmp_path):
+    """docs/usage.md's .pre-commit-config.yaml, as written (only `repo:` pointed at a clone of this
+    checkout, tagged with the page's `rev` in the clone itself: a CI checkout may have no tags),
+    through real `pre-commit run --all-files`: it fails on the example article, printing what the
+    page's skipped console block shows, and passes once only a clean article is left."""
+    import re
+
+    import newslint
+    from test_docs_examples import blocks
+
+    page = blocks(ROOT / "docs" / "usage.md")
+    (config,) = [b for b in page if b.attrs.get("title") == ".pre-commit-config.yaml"]
+    (shown,) = [b for b in page if b.lang == "console" and b.commands[0][0] == "pre-commit run --all-files"]
+    rev = re.search(r"^\s*rev: (\S+)", config.body, re.M)[1]
+    assert rev == f"v{newslint.__version__}"
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@e",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@e", NO_COLOR="1")
+    env.pop("PYTHONPATH", None)
+    clone = tmp_path / "newslint"
+    sh("git", "clone", "-q", ROOT, clone, env=env)
+    sh("git", "tag", "-f", rev, "HEAD", cwd=clone, env=env)
+    repo = tmp_path / "content"
+    repo.mkdir()
+    sh("git", "init", "-q", cwd=repo)
+    text, n = re.subn(r"^(\s*- repo: )\S+", lambda m: m[1] + str(clone), config.body, flags=re.M)
+    assert n == 1
+    (repo / ".pre-commit-config.yaml").write_text(text, encoding="utf-8")
+    (repo / "artikel.txt").write_text(shown.files["examples/artikel.txt"], encoding="utf-8")
+    (repo / "bersih.txt").write_text(CLEAN, encoding="utf-8")
+    sh("git", "add", ".", cwd=repo)
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    sh(*pre_commit, "install-hooks", cwd=repo, env=env)  # its "[INFO] Installing ..." lines, not shown on the page
+    bad = sh(*pre_commit, "run", "--all-files", cwd=repo, env=env, check=False)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    # pre-commit ends its report with a blank line, which a console block cannot show (blank lines
+    # at the end of an output there only separate it from the next command).
+    assert bad.stderr == "" and bad.stdout.rstrip("\n") + "\n" == shown.commands[0][1]
+    sh("git", "rm", "-qf", "artikel.txt", cwd=repo)
+    good = sh(*pre_commit, "run", "--all-files", cwd=repo, env=env, check=False)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert good.stdout.startswith("newslint....") and good.stdout.rstrip().endswith("Passed")
