@@ -229,3 +229,29 @@ def test_records_are_read_lazily_as_they_are_linted(tmp_path):
 ])
 def test_publication_dates_as_corpora_store_them(value, expected):
     assert parse_date(value, load_registry().month_names) == expected
+
+
+def test_records_on_standard_input_are_linted_as_they_arrive(tmp_path):
+    """`producer | newslint --stdin-format jsonl --format jsonl -`: a record's findings come out
+    while the producer is still writing (standard input is a stream, not read whole first)."""
+    import subprocess
+    import sys
+    import threading
+
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "--stdin-format", "jsonl", "--format", "jsonl", "-j", "1", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    timer = threading.Timer(60, proc.kill)  # a run that waits for the end of input fails, it does not hang
+    timer.start()
+    try:
+        proc.stdin.write((json.dumps({"id": "pertama", "text": SIGNED}) + "\n").encode())
+        proc.stdin.flush()
+        first = json.loads(proc.stdout.readline())  # while standard input is still open
+        assert first["record"] == "pertama"
+        proc.stdin.write((json.dumps({"id": "kedua", "text": SIGNED}) + "\n").encode())
+        proc.stdin.close()
+        rest = proc.stdout.read().decode().splitlines()
+        assert [json.loads(line)["record"] for line in rest] == ["kedua"]
+        assert proc.wait() == 1
+    finally:
+        timer.cancel()
+        proc.kill()

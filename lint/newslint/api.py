@@ -269,7 +269,7 @@ class Linter:
         result.shown, result.record = unit.path, unit.id
         return result
 
-    def _units(self, items, read_stdin):
+    def _units(self, items, stdin_stream):
         """The run's units in order: each file, each record of a corpus file (read as a stream,
         as the units are linted), and the errors read in their place."""
         from newslint import records
@@ -286,7 +286,8 @@ class Linter:
             except ConfigError as exc:
                 yield exc
                 continue
-            yield from records.units(item, kind, fields, self.registry.month_names)
+            stream = stdin_stream() if item.name == "-" and item.data is None else None
+            yield from records.units(item, kind, fields, self.registry.month_names, stream=stream)
 
     def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, on_warning=None, stdin=None,
                    on_result=None, keep_findings: bool = True) -> Report:
@@ -302,10 +303,15 @@ class Linter:
         is called with each file's or record's findings as they come, in input order;
         ``keep_findings=False`` keeps them out of the report (a corpus's findings need not fit in
         memory), which then counts them only."""
-        def read_stdin() -> bytes:
+        def stdin_stream():
             import sys
 
-            return (stdin or sys.stdin.buffer).read()
+            return stdin or sys.stdin.buffer
+
+        def read_stdin() -> bytes | None:
+            if self.overrides.stdin_format:  # records: read as a stream, as they are linted
+                return None
+            return stdin_stream().read()
 
         items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename, self.excluded)
         corpus = any(isinstance(i, Input) and (records_kind(i.name) or (i.name == "-" and self.overrides.stdin_format)) for i in items)
@@ -318,7 +324,7 @@ class Linter:
             if on_error is not None:
                 on_error(error)
 
-        results = self._lint_units(self._units(items, read_stdin), jobs, None if corpus else files)
+        results = self._lint_units(self._units(items, stdin_stream), jobs, None if corpus else files)
         try:
             for result in results:
                 if result.warnings and not report.warnings:  # each process warns; the run, once

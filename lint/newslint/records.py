@@ -187,11 +187,16 @@ def from_dicts(rows, fields: Fields, months: dict[str, int], name: str = "<recor
             yield _record(row, n, name, fields, months, False)
 
 
-def units(item, kind: str, fields: Fields, months: dict[str, int], keep_raw: bool = False) -> Iterator[Record | NewslintError]:
-    """The records of a run's input (a readers.Input: a corpus file, or standard input's bytes),
-    read as they are needed; an InputError when the file cannot be opened."""
+def units(item, kind: str, fields: Fields, months: dict[str, int], keep_raw: bool = False,
+          stream: IO[bytes] | None = None) -> Iterator[Record | NewslintError]:
+    """The records of a run's input (a readers.Input: a corpus file, or standard input's bytes;
+    or ``stream``, standard input itself, left open), read as they are needed; an InputError
+    when the file cannot be opened."""
     from newslint.readers import read_error
 
+    if stream is not None:
+        yield from read_records(open_text(stream, item.shown), item.shown, kind, fields, months, keep_raw)
+        return
     if item.data is not None:
         stream: IO[bytes] = io.BytesIO(item.data)
     else:
