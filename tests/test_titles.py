@@ -239,3 +239,11 @@ def test_shipped_title_and_spelling_fixes_are_unsafe(newslint, write):
         ("Indonesian.TitleOfOffice", "Presiden AS", {"replacement": "Presiden terpilih AS", "applicability": "unsafe"}),
         ("Indonesian.NameSpelling", "Kim Jong-un", {"replacement": "Kim Jong Un", "applicability": "unsafe"}),
     ]
+
+
+def test_a_suggested_title_that_names_the_country_already_gets_no_second_country():
+    """The shipped tables: North Korea's leader is also Sekretaris Jenderal Partai Pekerja Korea;
+    "... Partai Pekerja Korea Korea Utara" would be a garbled suggestion."""
+    findings = [f for f in lint_text("Presiden Korea Utara Kim Jong Un tiba di Moskwa.\n") if f.rule == "Indonesian.TitleOfOffice"]
+    assert findings[0].suggestions == (
+        "Pemimpin Tertinggi Korea Utara", "Ketua Komisi Urusan Negara Korea Utara", "Sekretaris Jenderal Partai Pekerja Korea")

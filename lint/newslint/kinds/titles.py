@@ -102,7 +102,7 @@ class TitleCheck(TableCheck):
                 message = format_message(template, (written_title, m["country"], " / ".join(have))) if template else None
                 person = t.person_by_spelling.get(name) if name else None
                 titles = self._right_titles(person, country, published, written_title) if person else have
-                suggestions = tuple(f"{h} {m['country']}" for h in titles)
+                suggestions = tuple(_with_country(h, m["country"]) for h in titles)
                 fix = suggestions[0] if person and len(suggestions) == 1 else None
                 yield Hit(m.start("title"), span_end, (f"{written_title} {m['country']}", " or ".join(suggestions)), suggestions, fix, message)
                 continue
@@ -134,7 +134,7 @@ class TitleCheck(TableCheck):
             written = doc.text[m.start("title"):span_end]
             if right:
                 country_form = m["country"] or ""
-                suggestions = tuple(f"{r} {country_form}".strip() for r in right)
+                suggestions = tuple(_with_country(r, country_form) for r in right)
                 advice = " or ".join(f"'{s}'" for s in suggestions)
             else:
                 suggestions, advice = (), "check the title"
@@ -216,3 +216,14 @@ class NamesCheck(TableCheck):
             for m in found:
                 if m.group() != use:
                     yield Hit(m.start(), m.end(), (doc.text[m.start():m.end()], use), (use,), use)
+
+
+def _with_country(title: str, country: str) -> str:
+    """The title with the country after it, unless the title names it already: "Sekretaris Jenderal
+    Partai Pekerja Korea" + "Korea Utara" is not "... Korea Korea Utara" (the party's name ends the title)."""
+    if not country:
+        return title
+    words, country_words = title.split(), country.split()
+    if country.casefold() in title.casefold() or (words and words[-1].casefold() == country_words[0].casefold()):
+        return title
+    return f"{title} {country}"
