@@ -27,6 +27,9 @@ def load(tmp_path, registry, body: str):
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens: [a]\ncolour: red\n", 5, "unknown key 'colour'"),
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens:\n  - fine\n  - 'bad[('\n", 6, "bad pattern"),
         ("extends: substitution\ncategory: garbled\nmessage: x\nswap:\n  ok: fine\n  'x(': y\n", 6, "bad pattern"),
+        # The pattern as written, and the position in it (not in the group the check wraps it in).
+        ("extends: substitution\ncategory: garbled\nmessage: x\nswap:\n  '(tutup': buka\n", 5,
+         "bad pattern '(tutup' in 'swap': missing ) at position 6"),
         ("extends: spelling\ncategory: garbled\nmessage: x\n", 1, "unknown check kind 'spelling'"),
         ("extends: existence\ncategory: gossip\nmessage: x\ntokens: [a]\n", 2, "unknown category 'gossip'"),
         ("extends: existence\ncategory: garbled\nmessage: x\ntokens: [a]\nlevel: fatal\n", 5, "level must be one of"),

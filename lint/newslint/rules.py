@@ -74,15 +74,17 @@ class Rule:
     def option(self, key, default=None):
         return self.data.get(key, default)
 
-    def alternation(self, items, *where, keys=None, template: str = "{}", ignorecase: bool | None = None) -> UserPattern:
+    def alternation(self, items, *where, keys=None, template: str = "{}", ignorecase: bool | None = None,
+                    written=None) -> UserPattern:
         """One pattern matching any of ``items``, placed into ``template``. Compiling is the slow
         part of a run's start, so items are compiled one by one (to name the bad one's line) only
-        when the whole fails."""
+        when the whole fails; ``written``: the items as the rule wrote them (before the caller
+        wrapped them), which the error quotes so that its position is the user's."""
         source = template.replace("{}", "|".join(f"(?:{p})" for p in items))
         try:
             return self._user_pattern(compile_pattern(source, self._ignorecase(ignorecase)), where[:2] if where and where[0] in ("unless", "when") else where[:1])
         except regex.error:
-            for i, item in enumerate(items):
+            for i, item in enumerate(written or items):
                 self.pattern(item, *where, keys[i] if keys else i, ignorecase=ignorecase)
             return self.pattern(source, *where, ignorecase=ignorecase)
 

@@ -47,7 +47,8 @@ class Substitution(Check):
         self.observed = sorted(swap, key=len, reverse=True)
         self.expected = [swap[k] for k in self.observed]
         template = words(["{}"], rule.option("nonword", False))
-        self.regex = rule.alternation([f"({k})" for k in self.observed], "swap", keys=self.observed, template=template)
+        self.regex = rule.alternation([f"({k})" for k in self.observed], "swap", keys=self.observed, template=template,
+                                      written=self.observed)
         self.outer = self._outer_groups()
         self.except_re = self.exceptions()
         self.plain_suggest = rule.action.get("name") == "suggest"
