@@ -152,6 +152,13 @@ def test_sarif_tells_errors_as_notifications_and_an_unsuccessful_run(lint, write
     assert run.err == "newslint: error: hilang.txt: no such file or directory\n"
 
 
+def test_sarif_of_corpus_records_names_each_record(lint, write):
+    write("korpus.jsonl", '{"id": "a-1", "text": "Judul\\nKorut."}\n{"id": "a-2", "text": "Korut."}\n')
+    results = sarif(lint("--format", "sarif", "korpus.jsonl"))["runs"][0]["results"]
+    assert [(r["locations"][0]["logicalLocations"], r["properties"]["record"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for r in results] == [([{"name": "a-1", "kind": "record"}], "a-1", 2), ([{"name": "a-2", "kind": "record"}], "a-2", 1)]
+
+
 def test_sarif_uri_is_the_relative_path_percent_encoded(lint, write):
     write("arsip lama/berita #1.txt", "Korut.\n")
     results = sarif(lint("--format", "sarif", "arsip lama/berita #1.txt"))["runs"][0]["results"]

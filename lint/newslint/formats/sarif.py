@@ -112,6 +112,11 @@ def _result(f, rule_index: int, fingerprint: str) -> dict:
         }]
     if f.suggestions:
         result["properties"] = {"suggestions": list(f.suggestions)}
+    if f.record is not None:
+        # A corpus record: the region's lines and columns are inside the record's text, which
+        # the logical location names (the file holds many records).
+        result["locations"][0]["logicalLocations"] = [{"name": f.record, "kind": "record"}]
+        result.setdefault("properties", {})["record"] = f.record
     return result
 
 
