@@ -62,10 +62,11 @@ class FileResult:
 class Linter:
     def __init__(
         self, registry: Registry | None = None, overrides: Overrides | None = None, config: Config | None = None,
-        cache: bool = True, fix=None, baseline=None,
+        cache: bool = True, fix=None, baseline=None, scheduler=None,
     ):
         """``cache=False`` (``--no-cache``; NEWSLINT_NO_CACHE=1 too) neither reads nor writes the
-        compiled-rule and results caches; ``baseline`` (a baseline.Baseline) hides the findings it holds."""
+        compiled-rule and results caches; ``baseline`` (a baseline.Baseline) hides the findings it holds;
+        ``scheduler`` (a ``distributed.Client``, see newslint.dask.connect) lints the records on its cluster."""
         # A registry given by the caller may hold plugins a worker process could not rebuild:
         # such a Linter lints in this process only.
         self._own_registry = registry is not None
@@ -80,6 +81,7 @@ class Linter:
         self._cache = cache
         self.fix = fix  # a fixing.FixMode for --fix and --diff; None: lint only
         self.baseline = baseline
+        self.scheduler = scheduler
         self._store = None
         self._results = None
 
@@ -370,6 +372,10 @@ class Linter:
         enough files to repay starting them (``files``: how many; None: a corpus, records enough)."""
         from newslint import parallel
 
+        if self.scheduler is not None:  # --scheduler: the records on a Dask cluster, in order
+            from newslint.dask import map_units
+
+            return map_units(self, units, self.scheduler)
         jobs = parallel.available_cores() if jobs is None else jobs
         if files is not None:
             jobs = min(jobs, files // MIN_FILES_PER_WORKER)

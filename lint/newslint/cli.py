@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-unused-suppressions", action="store_true", help="report the newslint-disable comments that silenced nothing")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-rule and results caches")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="lint corpus records on a running Dask cluster, e.g. tcp://host:8786 (needs newslint[dask]; see docs/scale.md)")
     p.add_argument("--show-source", action="store_true", help="text format: show each finding's line with carets under the match")
     p.add_argument("--statistics", action="store_true", help="text or json format: count the findings per rule instead of listing them")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
@@ -141,6 +142,10 @@ def _main(argv) -> int:
             return _list_rules(linter)
         if args.explain is not None:
             return _explain(linter, args.explain)
+        if args.scheduler is not None:  # the records on a Dask cluster (newslint.dask)
+            from newslint.dask import connect
+
+            linter.scheduler = connect(args.scheduler)
     except NewslintError as exc:
         _error(exc)
         return EXIT_USAGE
