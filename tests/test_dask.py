@@ -279,6 +279,13 @@ def test_connect_gives_up_after_its_timeout():
         nd.connect(f"tcp://127.0.0.1:{port}", timeout=0.5)
 
 
+def test_a_cluster_without_workers_is_one_line_and_exit_2(corpus):
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as empty:
+        run = run_subprocess("--scheduler", empty.scheduler_address, "korpus.jsonl", cwd=corpus)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"newslint: error: the Dask scheduler at {empty.scheduler_address} has no workers (waited 5 s)\n"
+
+
 def test_newslint_does_not_import_dask_unless_asked(corpus):
     code = (
         "import sys, newslint, newslint.dask\n"

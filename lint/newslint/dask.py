@@ -270,7 +270,8 @@ def _frame(items: list[dict], partition: int | None = None):
 # -- the command line: --scheduler ------------------------------------------------------------------
 def connect(address: str, timeout: float = CONNECT_TIMEOUT):
     """A ``distributed.Client`` on the scheduler at ``address`` (``tcp://host:8786``); NewslintError
-    when Dask is not installed or the scheduler does not answer within ``timeout`` seconds."""
+    when Dask is not installed, or the scheduler does not answer or has no worker within ``timeout``
+    seconds."""
     try:
         from distributed import Client
         from distributed.comm import get_address_host_port
@@ -278,9 +279,15 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT):
         raise NewslintError("--scheduler needs Dask, which is not installed: pip install 'newslint[dask]'") from None
     try:
         get_address_host_port(address)  # checked first: a Client made on a bad address hangs when it is freed
-        return Client(address, timeout=timeout, set_as_default=False)
+        client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError, TypeError) as exc:  # refused, timed out, not an address
         raise NewslintError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        client.wait_for_workers(1, timeout=timeout)  # else the run would wait for one for ever
+    except (OSError, TimeoutError):
+        client.close()
+        raise NewslintError(f"the Dask scheduler at {address} has no workers (waited {timeout:g} s)") from None
+    return client
 
 
 def map_units(linter, units, client):
