@@ -51,6 +51,7 @@ class FileResult:
     stop: bool = False  # a configuration error: the run ends here, as ruff's does
     shown: str = ""  # the file as shown (set by lint_unit)
     record: str | None = None  # a corpus record's id
+    source: str | None = None  # a corpus record's source (--source-field): for --statistics
     fixing: object = None  # --fix/--diff: what fixing did to the file (a fixing.Outcome)
     baselined: int = 0  # --baseline: findings hidden because the baseline holds them
     stale: int = 0  # --baseline: the file's baseline entries that matched no finding
@@ -81,6 +82,7 @@ class Linter:
         self._cache = cache
         self.fix = fix  # a fixing.FixMode for --fix and --diff; None: lint only
         self.baseline = baseline
+        self.progress = None  # the command line's progress bar (progress.py) while it shows one
         self.scheduler = scheduler
         self._store = None
         self._results = None
@@ -260,7 +262,12 @@ class Linter:
         if isinstance(unit, NewslintError):
             return FileResult([], [unit], linted=False, shown=unit.path or "")
         try:
-            result = self.lint_record(unit)
+            if self.fix is None:
+                result = self.lint_record(unit)
+            else:  # --fix/--diff: the record's text fixed in passes (corpus_fix.py)
+                from newslint.corpus_fix import fix_record
+
+                result = fix_record(self, unit, self.fix)
         except ConfigError as exc:
             result = FileResult([], [exc], linted=False, stop=True)
         except NewslintError as exc:
@@ -268,7 +275,7 @@ class Linter:
         except Exception as exc:
             result = FileResult([], [NewslintError(f"internal error: {type(exc).__name__}: {exc}", unit.path, unit.line)], linted=False)
         result.warnings, self.warnings[:] = list(self.warnings), []
-        result.shown, result.record = unit.path, unit.id
+        result.shown, result.record, result.source = unit.path, unit.id, unit.meta.get("source")
         return result
 
     def _units(self, items, stdin_stream):
@@ -289,10 +296,11 @@ class Linter:
                 yield exc
                 continue
             stream = stdin_stream() if item.name == "-" and item.data is None else None
-            yield from records.units(item, kind, fields, self.registry.month_names, stream=stream)
+            yield from records.units(item, kind, fields, self.registry.month_names, stream=stream,
+                                     opened=self.progress.opened if self.progress is not None else None)
 
     def lint_paths(self, paths, stdin_filename: str | None = None, jobs: int | None = 1, on_error=None, on_warning=None, stdin=None,
-                   on_result=None, keep_findings: bool = True) -> Report:
+                   on_result=None, keep_findings: bool = True, on_fix=None) -> Report:
         """Lint files, directories (recursively) and "-" (``stdin``, by default the process's
         standard input) in ``jobs`` processes (None: the cores available). An unreadable path or
         a failed check is an error in the report and the other files are still linted; a
@@ -304,7 +312,9 @@ class Linter:
         ``Overrides.stdin_format``) are linted record by record, as a stream. ``on_result(findings)``
         is called with each file's or record's findings as they come, in input order;
         ``keep_findings=False`` keeps them out of the report (a corpus's findings need not fit in
-        memory), which then counts them only."""
+        memory), which then counts them only. ``on_fix(outcome)`` (--fix, --diff) is given each
+        file's or record's fixing outcome in input order, and returns what the report keeps (see
+        corpus_fix.CorpusFixes)."""
         def stdin_stream():
             import sys
 
@@ -329,6 +339,8 @@ class Linter:
         results = self._lint_units(self._units(items, stdin_stream), jobs, None if corpus else files)
         try:
             for result in results:
+                if self.progress is not None:
+                    self.progress.advance(result)
                 if result.warnings and not report.warnings:  # each process warns; the run, once
                     report.warnings.append(result.warnings[0])
                     if on_warning is not None:
@@ -358,9 +370,12 @@ class Linter:
                             report.lines.setdefault(where, {}).update(result.lines)
                         report.findings.extend(result.findings)
                     report.counted += len(result.findings)
+                    report.tally(result.findings, result.source)
                     report.failing |= result.failing
                     report.baselined += result.baselined
                     report.stale_baseline += result.stale
+                if result.fixing is not None and on_fix is not None:  # a corpus's fixes, as they come
+                    result.fixing = on_fix(result.fixing)
                 if result.fixing is not None:
                     report.fixes.append(result.fixing)
         finally:

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (standard input: the fixed text to stdout)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too; alone, count them as fixable")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change, and write nothing")
+    p.add_argument("--output", metavar="FILE", help="with --fix on a corpus: write the cleaned corpus to FILE (the corpus itself is never rewritten)")
     known = p.add_mutually_exclusive_group()
     known.add_argument("--baseline", metavar="FILE", help="report only the findings not recorded in FILE (written by --write-baseline)")
     known.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE as known, print nothing else, and exit 0")
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="lint files in N processes (default: the cores available; 1: this process only)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="lint corpus records on a running Dask cluster, e.g. tcp://host:8786 (needs newslint[dask]; see docs/scale.md)")
     p.add_argument("--show-source", action="store_true", help="text format: show each finding's line with carets under the match")
-    p.add_argument("--statistics", action="store_true", help="text or json format: count the findings per rule instead of listing them")
+    p.add_argument("--statistics", action="store_true", help="text or json format: count the findings per rule, category and source instead of listing them")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
@@ -154,15 +155,38 @@ def _main(argv) -> int:
         _error("no paths given (use - for standard input)")
         return EXIT_USAGE
 
+    from newslint import corpus_fix, progress
+
+    try:  # --fix/--diff on a corpus: the cleaned copy (--output), the diffs as they come
+        fixes = corpus_fix.for_run(linter, args.paths, args.output, args.fix, args.diff, lambda: sys.stdin.buffer,
+                                   args.stdin_filename, write=lambda diff: sys.stdout.write(diff))
+    except NewslintError as exc:
+        _error(exc)
+        return EXIT_USAGE
     per_file = getattr(formatters[args.format], "per_file", None)
-    streaming = per_file is not None and fix is None and not args.statistics and not args.write_baseline
+    streaming = per_file is not None and (fix is None or args.output) and not args.statistics and not args.write_baseline
 
     def write_now(findings) -> None:
         per_file(findings, sys.stdout)
         sys.stdout.flush()
 
-    report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=_error,
-                               on_warning=_warning, on_result=write_now if streaming else None, keep_findings=not streaming)
+    linter.progress = bar = progress.for_stream(sys.stderr)  # None unless standard error is a terminal
+    if fixes is not None:
+        fixes.write = progress.quietly(bar, fixes.write)
+    try:
+        report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=progress.quietly(bar, _error),
+                                   on_warning=progress.quietly(bar, _warning), on_result=progress.quietly(bar, write_now) if streaming else None,
+                                   keep_findings=not streaming, on_fix=fixes, stdin=fixes and fixes.stdin)
+    except BaseException:
+        if fixes is not None:
+            fixes.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    if fixes is not None and (error := fixes.finish(report)) is not None:
+        report.error_list.append(error)
+        _error(error)
     report.unsafe_fixes = args.unsafe_fixes
     if args.write_baseline:
         return _write_baseline(report, Path(args.write_baseline))
@@ -172,7 +196,10 @@ def _main(argv) -> int:
                        statistics=args.statistics, color=_use_color(args.color, stream))
 
     if fix is not None:
-        return _exit_code(finish(report, show, fix, sys.stdout, sys.stderr), args.exit_zero)
+        code = finish(report, show, fix, sys.stdout, sys.stderr)
+        for line in fixes.summary() if fixes is not None else ():  # the copy written, the fixes per rule
+            sys.stderr.write(line + "\n")
+        return _exit_code(code, args.exit_zero)
     if not streaming:  # else every finding is out already
         show(sys.stdout)
     sys.stdout.flush()

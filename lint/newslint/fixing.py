@@ -43,6 +43,8 @@ class Outcome:
     fixed: int = 0  # findings whose fix was applied, over every pass
     diff: str = ""  # unified diff of the change ("" when nothing changed)
     output: bytes | None = None  # standard input: the bytes to write to stdout (fixed or not)
+    records: int | None = None  # a corpus (corpus_fix.py): how many of its records changed; None: a file
+    streamed: bool = False  # the diff was written as it came (a run with a corpus): not again at the end
 
 
 def untouched(item) -> Outcome:
@@ -169,20 +171,28 @@ def unified_diff(before: str, after: str, path: str) -> str:
     return "".join(out)
 
 
+def places(files: int, records: int) -> str:
+    """"2 files", "3 records", "1 file and 3 records": where fixes were made."""
+    parts = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in ((files, "file"), (records, "record")) if n]
+    return " and ".join(parts) or "0 files"
+
+
 def finish(report, write_report, mode: FixMode, stdout, stderr) -> int:
     """After a --fix or --diff run: write the diffs, or standard input's fixed text and the
     report (``write_report(stream)`` formats it), and return the exit status."""
     if not mode.write:  # --diff: the diffs on stdout, nothing else; what they fix on stderr
         for outcome in report.fixes:
-            stdout.write(outcome.diff)
+            if not outcome.streamed:
+                stdout.write(outcome.diff)
         stdout.flush()
         would = sum(o.fixed for o in report.fixes)
-        files = sum(1 for o in report.fixes if o.diff)
-        line = f"Would fix {would} problem{'s' if would != 1 else ''} in {files} file{'s' if files != 1 else ''}."
+        files = sum(1 for o in report.fixes if o.diff and o.records is None)
+        records = sum(o.records or 0 for o in report.fixes)
+        line = f"Would fix {would} problem{'s' if would != 1 else ''} in {places(files, records)}."
         stderr.write(line + "".join(f" {s}" for s in report.fix_summary() if not s.startswith("Fixed")) + "\n")
         if report.errors:
             return 2
-        return 1 if files else 0
+        return 1 if files or records else 0
     piped = [o.output for o in report.fixes if o.output is not None]
     if not piped:
         write_report(stdout)

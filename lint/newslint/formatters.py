@@ -52,13 +52,32 @@ def _painter(color: bool):
 
 def _write_statistics(report, stream, paint) -> None:
     rows = report.statistics()
-    if not rows:
-        return
-    count_width = max(len(str(n)) for _, n, _ in rows)
-    rule_width = max(len(rule) for rule, _, _ in rows)
-    for rule, n, fixable in rows:
-        line = f"{n:>{count_width}}  {paint(rule.ljust(rule_width), 'rule')}"
-        stream.write((f"{line}  {fixable} fixable" if fixable else line.rstrip()) + "\n")
+    if rows:
+        count_width = max(len(str(n)) for _, n, _ in rows)
+        rule_width = max(len(rule) for rule, _, _ in rows)
+        for rule, n, fixable in rows:
+            line = f"{n:>{count_width}}  {paint(rule.ljust(rule_width), 'rule')}"
+            stream.write((f"{line}  {fixable} fixable" if fixable else line.rstrip()) + "\n")
+    # Per category, and per source when records named one: articles read, those with findings,
+    # the findings and how many per 100 articles.
+    categories, sources = report.article_statistics()
+    tables = [("category", categories)] if categories else []
+    if any(source is not None for source, _ in sources):
+        tables.append(("source", [(source or "(none)", counts) for source, counts in sources]))
+    for title, table in tables:
+        stream.write("\n")
+        _write_table(stream, [title, "articles", "with findings", "findings", "per 100 articles"],
+                     [[name, str(c.articles), str(c.with_findings), str(c.findings), f"{c.per_100:.1f}"] for name, c in table])
+    if tables:
+        stream.write("\n")
+
+
+def _write_table(stream, header: list[str], rows: list[list[str]]) -> None:
+    """Columns two spaces apart: the first left-aligned, the numbers right-aligned."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
+        stream.write("  ".join(cells) + "\n")
 
 
 # -- --show-source ---------------------------------------------------------------------------------
@@ -125,13 +144,35 @@ def _width(text: str) -> int:
 # -- JSON --------------------------------------------------------------------------------------------
 def format_json(report, stream, statistics: bool = False) -> None:
     """An array of findings, each with the fields of the JSON contract in docs/usage.md; with
-    ``statistics``, an array of ``{"rule", "count", "fixable"}`` instead."""
+    ``statistics``, an object of counts instead: the articles read, and per rule, category and
+    source (see docs/usage.md)."""
     if statistics:
-        data = [{"rule": rule, "count": n, "fixable": fixable} for rule, n, fixable in report.statistics()]
+        data = json_statistics(report)
     else:
         data = [f.to_json() for f in report.findings]
     json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def json_statistics(report) -> dict:
+    """``{"articles", "rules", "categories", "sources"}``: the rules as ``{"rule", "count",
+    "fixable", "articles_with_findings", "findings_per_100_articles"}``, each category and source
+    with its articles, those with findings, its findings and the findings per 100 articles."""
+    total = report.articles
+
+    def per_100(findings: int, articles: int) -> float:
+        return round(100 * findings / articles, 2) if articles else 0.0
+
+    categories, sources = report.article_statistics()
+    return {
+        "articles": total,
+        "rules": [{"rule": rule, "count": n, "fixable": fixable, "articles_with_findings": report.rule_articles.get(rule, 0),
+                   "findings_per_100_articles": per_100(n, total)} for rule, n, fixable in report.statistics()],
+        "categories": [{"category": name, "articles": c.articles, "articles_with_findings": c.with_findings,
+                        "findings": c.findings, "findings_per_100_articles": per_100(c.findings, c.articles)} for name, c in categories],
+        "sources": [{"source": name, "articles": c.articles, "articles_with_findings": c.with_findings,
+                     "findings": c.findings, "findings_per_100_articles": per_100(c.findings, c.articles)} for name, c in sources],
+    }
 
 
 def format_jsonl(report, stream) -> None:

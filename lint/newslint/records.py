@@ -188,13 +188,16 @@ def from_dicts(rows, fields: Fields, months: dict[str, int], name: str = "<recor
 
 
 def units(item, kind: str, fields: Fields, months: dict[str, int], keep_raw: bool = False,
-          stream: IO[bytes] | None = None) -> Iterator[Record | NewslintError]:
+          stream: IO[bytes] | None = None, opened=None) -> Iterator[Record | NewslintError]:
     """The records of a run's input (a readers.Input: a corpus file, or standard input's bytes;
     or ``stream``, standard input itself, left open), read as they are needed; an InputError
-    when the file cannot be opened."""
+    when the file cannot be opened. ``opened(stream)`` is told the byte stream before it is read
+    (a progress bar follows its position)."""
     from newslint.readers import read_error
 
     if stream is not None:
+        if opened is not None:
+            opened(stream)
         yield from read_records(open_text(stream, item.shown), item.shown, kind, fields, months, keep_raw)
         return
     if item.data is not None:
@@ -205,5 +208,7 @@ def units(item, kind: str, fields: Fields, months: dict[str, int], keep_raw: boo
         except OSError as exc:
             yield read_error(exc, item.shown)
             return
+    if opened is not None:
+        opened(stream)
     with stream:
         yield from read_records(open_text(stream, item.shown), item.shown, kind, fields, months, keep_raw)

@@ -40,6 +40,25 @@ def first_sentence(text: str) -> str:
 
 
 @dataclass
+class Counts:
+    """--statistics for a category or a source: articles read, those with findings, findings."""
+
+    articles: int = 0
+    with_findings: int = 0
+    findings: int = 0
+
+    def add(self, findings: int) -> None:
+        self.articles += 1
+        self.with_findings += findings > 0
+        self.findings += findings
+
+    @property
+    def per_100(self) -> float:
+        """Findings per 100 articles read."""
+        return 100 * self.findings / self.articles if self.articles else 0.0
+
+
+@dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)  # in input order, sorted within each file
     files: int = 0  # files linted (a corpus file's records are counted in ``records``)
@@ -56,6 +75,39 @@ class Report:
     counted: int = 0  # findings reported, also those not kept (a corpus streamed with keep_findings=False)
     baselined: int = 0  # --baseline: findings left out because the baseline holds them
     stale_baseline: int = 0  # --baseline: entries of the linted files' that matched nothing (fixed since)
+    # --statistics: what was counted article by article (files and records), also when the
+    # findings are not kept: source (None: a file, or a record without one) -> its counts, and
+    # category -> counts and rule -> articles with its findings.
+    sources: dict = field(default_factory=dict)
+    categories: dict = field(default_factory=dict)
+    rule_articles: dict = field(default_factory=dict)
+
+    def tally(self, findings, source: str | None = None) -> None:
+        """Count one article that was linted (a file, or a corpus record from ``source``)."""
+        counts = self.sources.setdefault(source, Counts())
+        counts.add(len(findings))
+        per_category: dict[str, int] = {}
+        for f in findings:
+            per_category[f.category] = per_category.get(f.category, 0) + 1
+        for category, n in per_category.items():
+            self.categories.setdefault(category, Counts()).add(n)
+        for rule in {f.rule for f in findings}:
+            self.rule_articles[rule] = self.rule_articles.get(rule, 0) + 1
+
+    @property
+    def articles(self) -> int:
+        """Articles linted: files and records."""
+        return sum(c.articles for c in self.sources.values())
+
+    def article_statistics(self) -> tuple[list, list]:
+        """--statistics per category and per source: ([(category, Counts)], [(source, Counts)]),
+        categories with the most findings first, sources with the most articles (None, no source,
+        last); a category's ``articles`` are all the articles read."""
+        total = self.articles
+        categories = [(c, Counts(total, n.with_findings, n.findings)) for c, n in self.categories.items()]
+        categories.sort(key=lambda row: (-row[1].findings, row[0]))
+        sources = sorted(self.sources.items(), key=lambda row: (row[0] is None, -row[1].articles, row[0] or ""))
+        return categories, sources
 
     def statistics(self) -> list[tuple[str, int, int]]:
         """(rule, findings, how many --fix would fix) per rule, most frequent first."""
@@ -104,8 +156,11 @@ class Report:
         out = []
         fixed = sum(o.fixed for o in self.fixes)
         if fixed:
-            files = sum(1 for o in self.fixes if o.fixed)
-            out.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
+            from newslint.fixing import places
+
+            files = sum(1 for o in self.fixes if o.fixed and o.records is None)
+            records = sum(o.records or 0 for o in self.fixes)
+            out.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {places(files, records)}.")
         fixable = sum(1 for f in self.findings if self.fixable(f))
         hidden = sum(1 for f in self.findings if f.fix is not None and not self.fixable(f))
         note = f"{hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the --unsafe-fixes option"
