@@ -122,14 +122,14 @@ CSV_IN = (
     '1,"Satu, dua","Jakarta - Kesepakatan yang yang diteken.\r\n\r\nBaca Juga: Harga cabai naik\r\n\r\nPenutup.",detik,"a ""kutip"""\r\n'
     '2,Dua,Menteri menandatangani perjanjian itu.,"kompas",\r\n'
     '3,Tiga,"Kata yang yang rusak",x,y,lebih\r\n'
-    '4,Empat,Harga yang yang naik,tempo,akhir'
+    '4,"Empat",Harga yang yang naik,"tempo",akhir'  # quotes the csv module would not write
 )
 CSV_OUT = (
     '\ufeffid,judul,text,sumber,catatan\r\n'
     '1,"Satu, dua","Jakarta - Kesepakatan yang diteken.\r\n\r\n\r\nPenutup.",detik,"a ""kutip"""\r\n'
     '2,Dua,Menteri menandatangani perjanjian itu.,"kompas",\r\n'
     '3,Tiga,"Kata yang yang rusak",x,y,lebih\r\n'
-    '4,Empat,Harga yang naik,tempo,akhir'
+    '4,"Empat",Harga yang naik,"tempo",akhir'
 )
 
 
@@ -274,3 +274,12 @@ def test_lint_paths_keeps_one_outcome_per_record_without_a_sink(write, tmp_path,
         ("line 6", 0, {}, False),
     ]
     assert report.fix_summary()[0] == "Fixed 4 problems in 2 records."
+
+
+def test_fixes_are_applied_in_passes_until_none_is_left(newslint, write, tmp_path):
+    """'yang yang yang': the two overlapping findings are fixed in two passes, as in a file."""
+    write("korpus.jsonl", json.dumps({"id": "t", "text": "Harga yang yang yang naik."}) + "\n")
+    run = newslint("--fix", "--output", "bersih.jsonl", "korpus.jsonl", cwd=tmp_path)
+    assert objects((tmp_path / "bersih.jsonl").read_text()) == [{"id": "t", "text": "Harga yang naik."}]
+    assert run.out == "No problems found in 1 record.\nFixed 2 problems in 1 record.\n"
+    assert run.err == "Wrote 1 record to bersih.jsonl: 1 fixed.\nFixes per rule:\n2  Indonesian.DoubledWord\n"

@@ -89,6 +89,7 @@ class Bar:
             yield
 
     def close(self) -> None:
+        self._bar.refresh()  # the last state, whatever the time since the last drawing
         self._bar.close()  # leave=False: the bar's line is cleared
 
 
