@@ -198,6 +198,15 @@ def load_config_file(path: Path) -> Config:
     return load_yaml_config(path)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a configuration file is there; a folder this user may not look into (a parent of the
+    project, on a shared machine) holds none that applies, as for git and ruff."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 class ConfigFinder:
     """Finds the configuration for each file, walking up from its folder; caches per folder."""
 
@@ -216,9 +225,9 @@ class ConfigFinder:
             return self._by_dir[folder]
         config = None
         yaml_file = folder / YAML_NAME
-        if yaml_file.is_file():
+        if _is_file(yaml_file):
             config = load_yaml_config(yaml_file)
-        elif (folder / PYPROJECT).is_file():
+        elif _is_file(folder / PYPROJECT):
             config = load_pyproject_config(folder / PYPROJECT)
         if config is None:
             config = self._find(folder.parent) if folder.parent != folder else Config(root=Path.cwd().resolve())

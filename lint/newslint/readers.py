@@ -17,6 +17,29 @@ from newslint.errors import InputError, NewslintError
 # Folders never worth walking into when a directory is linted.
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
+# An article file larger than this is not read (NEWSLINT_MAX_FILE_SIZE, in bytes, changes it): a
+# log or a dump named .txt would otherwise fill the memory. A corpus file is read as a stream and
+# has no limit.
+MAX_FILE_SIZE = 256 * 1024 * 1024
+
+
+def max_file_size() -> int:
+    try:
+        return int(os.environ.get("NEWSLINT_MAX_FILE_SIZE", MAX_FILE_SIZE))
+    except ValueError:
+        return MAX_FILE_SIZE
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, for the message; None for a regular file."""
+    import stat
+
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
 
 @dataclass
 class Source:
@@ -135,10 +158,39 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
+    """A regular file's bytes. The file is opened without blocking and checked before anything is
+    read: a FIFO would wait for a writer for ever, /dev/zero would never end, a huge file would
+    fill the memory; each is an InputError naming what it is."""
+    limit = max_file_size()
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        try:
+            kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened
+        except OSError:
+            kind = None
+        if kind is not None and kind != "a directory":
+            raise InputError(f"{kind}, not a regular file: skipped", shown) from None
+        raise read_error(exc, shown) from None
+    try:
+        st = os.fstat(fd)
+        kind = _kind(st.st_mode)
+        if kind is not None:
+            raise InputError(f"{kind}, not a regular file: skipped", shown)
+        if st.st_size > limit:
+            raise InputError(f"{st.st_size:,} bytes, over the {limit:,}-byte limit for an article "
+                             "(NEWSLINT_MAX_FILE_SIZE changes it): skipped", shown)
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while it was read
+                raise InputError(f"grew past the {limit:,}-byte limit for an article while it was read: skipped", shown)
+        return b"".join(chunks)
     except OSError as exc:
         raise read_error(exc, shown) from None
+    finally:
+        os.close(fd)
 
 
 def read_error(exc: OSError, shown: str) -> InputError:
@@ -149,6 +201,10 @@ def read_error(exc: OSError, shown: str) -> InputError:
         return InputError("is a directory", shown)
     if isinstance(exc, PermissionError):
         return InputError("permission denied", shown)
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return InputError("a symbolic link loop (the link leads back to itself)", shown)
     return InputError(f"cannot read: {exc.strerror or exc}", shown)
 
 
@@ -183,11 +239,13 @@ def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None, exclu
     says which files and folders a directory's walk skips (see :func:`expand`)."""
     out: list[Input | NewslintError] = []
     for arg in paths:
+        problems: list[InputError] = []
         try:
-            names = expand(arg, suffixes, excluded)
+            names = expand(arg, suffixes, excluded, problems)
         except InputError as exc:
             out.append(exc)
             continue
+        out.extend(problems)  # folders that could not be read: told first, the rest still linted
         for name in names:
             if name == "-":
                 try:
@@ -202,11 +260,13 @@ def inputs(paths, suffixes, read_stdin, stdin_filename: str | None = None, exclu
     return out
 
 
-def expand(arg: str, suffixes, excluded=None) -> list[str]:
+def expand(arg: str, suffixes, excluded=None, problems: list | None = None) -> list[str]:
     """The files an argument names: itself, or the article files under a directory (sorted),
     less what ``excluded(path, is_dir)`` or a ``.gitignore`` names. A file named is always
     linted, as ruff does. Raises InputError for a path that does not exist or a directory with
-    no articles."""
+    no articles; a sub-folder that cannot be read is added to ``problems``. A symbolic link to a
+    folder is not followed (no loops); a FIFO, device or socket, found or named, is told when it
+    is read (never opened in a way that blocks)."""
     if arg == "-":
         return ["-"]
     if os.path.isdir(arg):
@@ -218,7 +278,13 @@ def expand(arg: str, suffixes, excluded=None) -> list[str]:
             return ignored(path, is_dir) or (excluded is not None and excluded(path, is_dir))
 
         found, skipped = [], 0
-        for root, dirs, files in os.walk(arg):
+
+        def unreadable(exc: OSError) -> None:
+            if problems is not None and exc.filename != arg:
+                problems.append(InputError(f"cannot read this folder ({exc.strerror or exc}): its files are not linted",
+                                           exc.filename))
+
+        for root, dirs, files in os.walk(arg, onerror=unreadable):
             walked = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             dirs[:] = [d for d in walked if not skip(os.path.join(root, d), True)]
             skipped += len(walked) - len(dirs)
@@ -234,6 +300,8 @@ def expand(arg: str, suffixes, excluded=None) -> list[str]:
             why = f"; {skipped} excluded or ignored by .gitignore" if skipped else ""
             raise InputError(f"no articles found (looked for {', '.join(sorted(suffixes))} files{why})", arg)
         return found
-    if not os.path.exists(arg):
-        raise InputError("no such file or directory", arg)
+    try:
+        os.stat(arg)
+    except OSError as exc:
+        raise read_error(exc, arg) from None
     return [arg]

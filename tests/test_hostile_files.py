@@ -1,0 +1,100 @@
+"""Files that are not articles: FIFOs, devices, links in loops, huge files, folders that cannot be
+read. Real files on disk and a real subprocess with a time limit, so that a hang fails the test
+instead of blocking the suite."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "Presiden menekan perjanjian itu kemarin.\n"  # Indonesian.Meneken at 1:10
+LIMIT = 60  # seconds: far more than a run on these few files takes
+
+
+def run(*args, cwd: Path, env: dict | None = None, user: int | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "newslint", "--no-cache", *map(str, args)]
+    if user is not None:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=LIMIT,
+                          env={**os.environ, **(env or {})})
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_fifo_in_a_folder_is_told_and_the_other_files_are_linted(folder):
+    os.mkfifo(folder / "korpus" / "b.txt")  # no writer: reading it would block for ever
+    proc = run("korpus", cwd=folder)
+    assert proc.returncode == 2
+    assert proc.stderr == "newslint: error: korpus/b.txt: a FIFO, not a regular file: skipped\n"
+    assert proc.stdout.startswith("korpus/a.txt:1:10: warning Indonesian.Meneken ")
+
+
+def test_a_fifo_named_directly_is_told_too(folder):
+    os.mkfifo(folder / "pipa.txt")
+    proc = run("pipa.txt", "korpus/a.txt", cwd=folder)
+    assert proc.returncode == 2
+    assert proc.stderr == "newslint: error: pipa.txt: a FIFO, not a regular file: skipped\n"
+    assert "korpus/a.txt:1:10:" in proc.stdout
+
+
+def test_a_link_to_an_endless_device_is_not_read(folder):
+    os.symlink("/dev/zero", folder / "korpus" / "nol.txt")
+    proc = run("korpus", cwd=folder)
+    assert proc.returncode == 2
+    assert proc.stderr == "newslint: error: korpus/nol.txt: a character device, not a regular file: skipped\n"
+    assert "korpus/a.txt:1:10:" in proc.stdout
+
+
+def test_a_symbolic_link_loop_is_named_as_one(folder):
+    os.symlink("putaran2.txt", folder / "putaran1.txt")
+    os.symlink("putaran1.txt", folder / "putaran2.txt")
+    proc = run("putaran1.txt", "korpus/a.txt", cwd=folder)
+    assert proc.stderr == "newslint: error: putaran1.txt: a symbolic link loop (the link leads back to itself)\n"
+    assert proc.returncode == 2
+
+
+def test_a_folder_linked_into_itself_is_walked_once(folder):
+    os.symlink("..", folder / "korpus" / "atas")  # followed, a walk would never end
+    proc = run("korpus", cwd=folder)
+    assert (proc.returncode, proc.stderr) == (1, "")
+    assert proc.stdout.count("Indonesian.Meneken") == 1
+
+
+def test_a_file_over_the_size_limit_is_not_read(folder):
+    (folder / "korpus" / "besar.txt").write_text(ARTICLE * 100, encoding="utf-8")
+    proc = run("korpus", cwd=folder, env={"NEWSLINT_MAX_FILE_SIZE": "1000"})
+    assert proc.returncode == 2
+    assert proc.stderr == ("newslint: error: korpus/besar.txt: 4,100 bytes, over the 1,000-byte limit for an "
+                           "article (NEWSLINT_MAX_FILE_SIZE changes it): skipped\n")
+    assert "korpus/a.txt:1:10:" in proc.stdout
+
+
+def test_an_unreadable_sub_folder_is_told_and_the_rest_is_linted(tmp_path):
+    """As root, run as another user (root reads every folder), so that the folder's mode binds. pytest's own
+    folder is closed to others, so the configuration search above the project meets folders it may
+    not look into: they hold no configuration, as for git and ruff."""
+    top = tmp_path / "proyek"
+    (top / "korpus" / "rahasia").mkdir(parents=True)
+    (top / "korpus" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (top / "korpus" / "rahasia" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    root = os.geteuid() == 0
+    if root:
+        for path in [top, *top.rglob("*")]:
+            os.chown(path, 65534, 65534)
+    (top / "korpus" / "rahasia").chmod(0)
+    try:
+        proc = run("korpus", cwd=top, user=65534 if root else None)
+    finally:
+        (top / "korpus" / "rahasia").chmod(0o755)
+    assert proc.stderr == ("newslint: error: korpus/rahasia: cannot read this folder (Permission denied): "
+                           "its files are not linted\n")
+    assert proc.returncode == 2
+    assert "korpus/a.txt:1:10:" in proc.stdout
