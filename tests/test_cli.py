@@ -167,7 +167,7 @@ def test_no_paths_prints_the_usage_on_stderr(newslint):
     assert run.err.endswith("]\nnewslint: error: no paths given (use - for standard input)\n")
 
 
-def test_config_error_stops_the_run_after_reporting_what_was_linted(newslint, write, tmp_path):
+def test_a_config_error_skips_only_the_files_it_governs(newslint, write, tmp_path):
     good = write("a/artikel.txt", ARTICLE)
     cfg = write("b/.newslint.yaml", "select: 5\n")
     run = newslint("--select", "Indonesian.Meneken", tmp_path / "hilang.txt", good, write("b/artikel.txt", ARTICLE), write("c/artikel.txt", ARTICLE))
@@ -176,8 +176,10 @@ def test_config_error_stops_the_run_after_reporting_what_was_linted(newslint, wr
         f"newslint: error: {tmp_path / 'hilang.txt'}: no such file or directory",
         f"newslint: error: {cfg}:1: 'select' must be a list of rule ids, packs or categories",
     ]
-    assert run.out.splitlines()[1:] == ["Found 1 problem (1 warning) in 1 of 1 file. 2 errors reported above."]
+    other = tmp_path / "c" / "artikel.txt"
+    assert run.out.splitlines()[2:] == ["Found 2 problems (2 warnings) in 2 of 2 files. 2 errors reported above."]
     assert run.out.startswith(f"{good}:5:15: warning Indonesian.Meneken ")
+    assert run.out.splitlines()[1].startswith(f"{other}:5:15: warning Indonesian.Meneken ")
 
 
 def test_hidden_files_in_a_directory_are_skipped(newslint, write, tmp_path):

@@ -213,10 +213,12 @@ def test_unusable_pyproject_names_the_file(newslint, write, text, message):
     assert run.err.startswith(f"newslint: error: {cfg}: {message}") and run.err.count("\n") == 1
 
 
-def test_malformed_yaml_config_stops_the_run(newslint, write):
+def test_malformed_yaml_config_skips_the_files_it_governs_and_is_told_once(newslint, write):
     cfg = write("proj/.newslint.yaml", "select: [boilerplate\n")
-    run = newslint(write("proj/artikel.txt", ARTICLE), write("other/artikel.txt", ARTICLE))
-    assert (run.code, run.out) == (2, "")
+    other = write("other/artikel.txt", ARTICLE)
+    run = newslint("--format", "json", write("proj/artikel.txt", ARTICLE), write("proj/lagi.txt", ARTICLE), other)
+    assert run.code == 2
+    assert {f["path"] for f in run.findings} == {str(other)}  # the file it does not govern is linted
     assert run.err.startswith(f"newslint: error: {cfg}:") and "malformed YAML" in run.err and run.err.count("\n") == 1
 
 

@@ -48,7 +48,7 @@ class FileResult:
     rules_key: tuple | None = None  # None: the file was not linted, no rules were loaded for it
     linted: bool = True  # False when the file could not be read or linted at all
     warnings: list[str] = field(default_factory=list)  # the cache's, while this file was linted
-    stop: bool = False  # a configuration error: the run ends here, as ruff's does
+    stop: bool = False  # a configuration error: this file is skipped, the error told once per run
     shown: str = ""  # the file as shown (set by lint_unit)
     record: str | None = None  # a corpus record's id
     source: str | None = None  # a corpus record's source (--source-field): for --statistics
@@ -304,7 +304,7 @@ class Linter:
         """Lint files, directories (recursively) and "-" (``stdin``, by default the process's
         standard input) in ``jobs`` processes (None: the cores available). An unreadable path or
         a failed check is an error in the report and the other files are still linted; a
-        configuration error ends the run. ``on_error(error)`` is called as each error is found,
+        configuration error is told once and skips the files it governs. ``on_error(error)`` is called as each error is found,
         in input order, and ``on_warning(message)`` for the run's one warning (an unusable
         cache), which does not change the exit code. The report is the same whatever ``jobs`` is.
 
@@ -330,6 +330,7 @@ class Linter:
         files = sum(isinstance(item, Input) for item in items)
         report = Report()
         told_rules: set = set()
+        told_config: set = set()
 
         def tell(error: NewslintError) -> None:
             report.error_list.append(error)
@@ -350,9 +351,13 @@ class Linter:
                     for error in result.rule_errors:
                         tell(error)
                 for error in result.errors:
+                    if result.stop:  # a configuration error: told once, however many files it governs
+                        if str(error) in told_config:
+                            continue
+                        told_config.add(str(error))
                     tell(error)
                 if result.stop:
-                    break
+                    continue  # the files that configuration governs are skipped; the others are linted
                 if result.linted:
                     if result.record is None:
                         report.files += 1
