@@ -98,3 +98,28 @@ def test_an_unreadable_sub_folder_is_told_and_the_rest_is_linted(tmp_path):
                            "its files are not linted\n")
     assert proc.returncode == 2
     assert "korpus/a.txt:1:10:" in proc.stdout
+
+
+@pytest.mark.parametrize("name", ["berita.md", "berita.txt"])
+def test_an_impossible_date_in_front_matter_names_file_line_and_key(folder, name):
+    (folder / name).write_text("---\ntitle: Uji\ndate: 2025-06-31\n---\n" + ARTICLE, encoding="utf-8")
+    proc = run(name, "korpus/a.txt", cwd=folder)
+    assert proc.stderr == (f"newslint: error: {name}:3: front matter: 'date' is a date that does not exist "
+                           "(day is out of range for month)\n")
+    assert proc.returncode == 2
+    assert "korpus/a.txt:1:10:" in proc.stdout  # the other file is still linted
+
+
+@pytest.mark.parametrize("select", ["", " , "])
+def test_an_empty_select_is_a_usage_error_not_a_clean_run(folder, select):
+    proc = run("--select", select, "korpus/a.txt", cwd=folder)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "newslint: error: --select names no rule, pack or category (leave it out to use every rule)\n"
+
+
+def test_an_empty_select_in_the_configuration_names_file_and_line(folder):
+    (folder / "korpus" / ".newslint.yaml").write_text("language: id\nselect: []\n", encoding="utf-8")
+    proc = run("korpus/a.txt", cwd=folder)
+    assert proc.returncode == 2
+    assert proc.stderr.endswith("korpus/.newslint.yaml:2: 'select' names no rule, pack or category "
+                                "(leave it out to use every rule)\n")

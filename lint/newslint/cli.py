@@ -114,6 +114,9 @@ def _main(argv) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.select is not None and not _selectors(args.select):  # `--select ''` would run no rule and pass
+        _error("--select names no rule, pack or category (leave it out to use every rule)")
+        return EXIT_USAGE
     try:
         fixed = load_config_file(Path(args.config)) if args.config else None
         overrides = Overrides(

@@ -109,7 +109,10 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
         if key not in KEYS:
             fail(f"unknown key '{key}' (known: {', '.join(KEYS)})", key)
     if "select" in data:
-        config = replace(config, select=selectors("select"))
+        chosen = selectors("select")
+        if not chosen:  # it would run no rule, and every article would pass
+            fail("'select' names no rule, pack or category (leave it out to use every rule)", "select")
+        config = replace(config, select=chosen)
     if "ignore" in data:
         config = replace(config, ignore=selectors("ignore"))
     for key in ("min-level", "fail-level"):

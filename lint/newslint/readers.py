@@ -76,6 +76,8 @@ def front_matter(text: str) -> tuple[str | None, int]:
         data = yaml.safe_load(text[4:close])
     except yaml.YAMLError:
         return None, 0  # not front matter after all: an article may start with a rule line
+    except ValueError as exc:
+        raise _impossible_date(exc, text[4:close]) from None
     if not isinstance(data, dict):
         return None, 0
     nl = text.find("\n", close + 4)
@@ -90,6 +92,8 @@ def front_matter_meta(block: str) -> dict:
         data = yaml.safe_load(block)
     except yaml.YAMLError:
         return {}
+    except ValueError as exc:
+        raise _impossible_date(exc, block) from None
     if not isinstance(data, dict):
         return {}
     meta = {}
@@ -102,6 +106,28 @@ def front_matter_meta(block: str) -> dict:
     if isinstance(data.get("title"), str):
         meta["title"] = data["title"]
     return meta
+
+
+def _impossible_date(exc: ValueError, block: str) -> InputError:
+    """YAML reads ``date: 2025-06-31`` as a date and fails: the article's metadata is wrong, so the
+    file is skipped with the line of the key (the block starts on the file's line 2)."""
+    import re
+
+    keys = [n for n, line in enumerate(block.split("\n"), 2) if re.match(r"\s*[\w-]+\s*:\s*\d{4}-\d\d-\d\d", line)
+            and not _valid_iso(line.split(":", 1)[1].strip()[:10])]
+    line = keys[0] if keys else 2
+    key = block.split("\n")[line - 2].split(":", 1)[0].strip() if keys else "date"
+    return InputError(f"front matter: '{key}' is a date that does not exist ({exc})", None, line)
+
+
+def _valid_iso(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
 
 
 def publication_date(value):
@@ -212,7 +238,11 @@ def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -
     text = decode(data, shown)
     suffix = Path(shown).suffix.lower()
     reader = readers.get(suffix, read_plain_text)
-    read, meta = reader(shown, text)
+    try:
+        read, meta = reader(shown, text)
+    except InputError as exc:
+        exc.path = exc.path or shown
+        raise
     if not isinstance(read, str) or len(read) != len(text) or read.count("\n") != text.count("\n"):
         raise InputError(f"the reader for {suffix or 'files without a suffix'} did not keep the text's positions "
                          "(it must return the file's text, with what is not linted blanked to spaces)", shown)
