@@ -20,7 +20,7 @@ Pemimpin Korut itu tiba di di Moskwa.
 def test_lint_paths_reports_findings_errors_and_the_exit_code(write, tmp_path):
     write("berita/a.txt", ARTICLE)
     write("berita/b.txt", "Para analis menilai kesepakatan itu penting.\n")
-    write("berita/rusak.txt", b"\xff\xfe")
+    write("berita/rusak.txt", b"\x00\xff")
     report = newslint.lint_paths([tmp_path / "berita", tmp_path / "hilang.txt"])
     assert isinstance(report, newslint.Report)
     assert {(f.path, f.rule) for f in report.findings} == {
@@ -28,7 +28,7 @@ def test_lint_paths_reports_findings_errors_and_the_exit_code(write, tmp_path):
         for rule in ("Indonesian.Meneken", "Indonesian.BacaJuga", "Indonesian.DoubledWord")
     }
     assert [str(e) for e in report.error_list] == [
-        f"{tmp_path / 'berita' / 'rusak.txt'}: not UTF-8: byte 0xff at offset 0 (line 1, column 1) cannot be decoded",
+        f"{tmp_path / 'berita' / 'rusak.txt'}: binary file (NUL byte at offset 0), not linted",
         f"{tmp_path / 'hilang.txt'}: no such file or directory",
     ]
     assert (report.files, report.errors, report.exit_code) == (2, 2, 2)
@@ -93,7 +93,7 @@ def test_a_broken_rule_is_told_once_per_run_even_after_an_unreadable_file(write,
         def newslint_rule_dirs(self):
             return [broken]
 
-    files = [str(write("rusak.txt", b"\xff")), str(write("a.txt", ARTICLE)), str(write("b.txt", ARTICLE))]
+    files = [str(write("rusak.txt", b"\x00\xff")), str(write("a.txt", ARTICLE)), str(write("b.txt", ARTICLE))]
     report = Linter(registry=load_registry((BrokenPack(),))).lint_paths(files)
     assert [e.path for e in report.error_list] == [files[0], str(broken / "Rusak" / "Salah.yml")]
     assert (report.files, len(report.findings)) == (2, 6)

@@ -12,16 +12,18 @@ def lint(newslint, *paths):
     return newslint("--format", "json", "--select", "Indonesian.Meneken", *paths)
 
 
-def test_not_utf8_names_the_offset_line_and_column(newslint, write):
+def test_not_utf8_names_the_offset_and_the_rest_of_the_file_is_linted(newslint, write):
     bad = write("latin1.txt", "Judul\nKedua menteri menekan perjanjian di caf\xe9 itu.\n".encode("latin-1"))
     good = write("good.txt", ARTICLE)
     run = lint(newslint, bad, good)
     assert run.code == 2
     offset = len("Judul\nKedua menteri menekan perjanjian di caf")
     assert run.err.strip() == (
-        f"newslint: error: {bad}: not UTF-8: byte 0xe9 at offset {offset} (line 2, column 40) cannot be decoded"
+        f"newslint: error: {bad}: not UTF-8: byte 0xe9 at offset {offset} (line 2, column 40) cannot be decoded "
+        "(replaced by U+FFFD; the rest is linted)"
     )
-    assert [f["path"] for f in run.findings] == [str(good)]
+    # The bad file's own finding is still reported, at its place; the byte is read as U+FFFD.
+    assert [(f["path"], f["line"], f["column"]) for f in run.findings] == [(str(bad), 2, 15), (str(good), 1, 15)]
 
 
 def test_binary_file(newslint, write):

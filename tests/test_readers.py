@@ -71,7 +71,8 @@ def test_not_utf8_names_line_and_column(newslint, write, data, line, column):
     offset = data.index(b"\xe9")
     run = newslint(path)
     assert run.code == 2
-    assert run.err == f"newslint: error: {path}: not UTF-8: byte 0xe9 at offset {offset} (line {line}, column {column}) cannot be decoded\n"
+    assert run.err == (f"newslint: error: {path}: not UTF-8: byte 0xe9 at offset {offset} (line {line}, column {column}) "
+                       "cannot be decoded (replaced by U+FFFD; the rest is linted)\n")
 
 
 def test_nul_byte_in_the_first_8_kib_makes_a_binary_file(newslint, write):

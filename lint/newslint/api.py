@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newslint import engine, selection
 from newslint.config import Config, ConfigFinder
+from newslint.document import split_lines
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Finding, level_rank
 from newslint.plugins import Registry, load_registry
@@ -168,7 +169,7 @@ class Linter:
             key = self._results.key(text=text, path=source.path, ruleset=rules_key, config=config, rules=rules, meta=meta)
             findings = self._results.get(key)
             if findings is not None:
-                return self._result(findings, [], config, rule_errors, checks, source)
+                return self._result(findings, list(source.problems), config, rule_errors, checks, source)
         doc = self.registry.document(source.path, source.text, meta)
         result = engine.run(checks, doc)
         floor = level_rank(config.min_level)
@@ -178,7 +179,7 @@ class Linter:
             findings = [replace(f, match=source.original[f.offset:f.end_offset]) for f in findings]
         if key is not None and not result.errors:  # a failed or timed-out check is tried again next time
             self._results.put(key, findings)
-        return self._result(findings, result.errors, config, rule_errors, checks, source)
+        return self._result(findings, [*source.problems, *result.errors], config, rule_errors, checks, source)
 
     def _result(self, findings, errors, config: Config, rule_errors, checks, source: Source) -> FileResult:
         rules = {f.rule for f in findings}
@@ -186,8 +187,8 @@ class Linter:
                 for c in checks if c.rule.id in rules}
         wanted = {n for f in findings for n in range(f.line, f.end_line + 1)}
         shown = source.text if source.original is None else source.original  # the file's text, markup and all
-        text_lines = shown.split("\n") if wanted else []  # the Document's lines: split on "\n" only
-        lines = {n: text_lines[n - 1].removesuffix("\r") for n in sorted(wanted) if n <= len(text_lines)}
+        text_lines = split_lines(shown) if wanted else []  # the Document's lines: "\n", "\r\n" or "\r" ends one
+        lines = {n: text_lines[n - 1] for n in sorted(wanted) if n <= len(text_lines)}
         baselined = stale = 0
         if self.baseline is not None:  # after the cache: it holds every finding, whatever the baseline
             findings, baselined, stale = self.baseline.remove_known(source.path, findings, lines)

@@ -7,6 +7,7 @@ the original text.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,26 @@ from newslint.sentences import split_sentences
 # Whitespace other than "\n" that real articles put between words. Mapped 1:1 to " ".
 _SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _TO_SPACE = str.maketrans({ch: " " for ch in _SPACES})
+_BREAK = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts. A line ends at "\n", "\r\n" or a lone "\r" (old Mac
+    files): as every editor counts lines, so that positions match what the user sees."""
+    if "\r" not in text:
+        starts = [0]
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their line ends (as :func:`line_starts` counts them)."""
+    return _BREAK.split(text)
 
 
 @dataclass(frozen=True)
@@ -33,14 +54,10 @@ class Document:
     abbreviations: frozenset = frozenset()
 
     def __post_init__(self):
-        self.norm = self.text.translate(_TO_SPACE)
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._line_starts = starts
+        # A lone "\r" ends a line: the checks see it as "\n"; the "\r" of "\r\n" as a space.
+        text = _LONE_CR.sub("\n", self.text) if "\r" in self.text else self.text
+        self.norm = text.translate(_TO_SPACE)
+        self._line_starts = line_starts(self.text)
         self._unit_starts: dict[str, list[int]] = {}
         self._shared: dict[tuple, tuple[tuple, object]] = {}
 

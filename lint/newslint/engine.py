@@ -5,7 +5,7 @@ file and rule; the other checks still run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newslint.checks import format_message
 from newslint.document import Document
@@ -43,6 +43,9 @@ def run_check(check, doc: Document) -> list[Finding]:
     for hit in check.find(doc):
         if (rule.unless or rule.when) and _silenced(rule, doc, hit.start):
             continue
+        if hit.end > hit.start + 1 and doc.text[hit.end - 1] == "\r":
+            # The checks read the "\r" of "\r\n" as a space: a match never holds a line end.
+            hit = replace(hit, end=hit.end - 1)
         line, col, end_line, end_col = doc.span_position(hit.start, hit.end)
         if (line, col) in seen:
             continue

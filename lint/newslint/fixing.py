@@ -60,10 +60,17 @@ def fix_input(linter, item, mode: FixMode):
     on_disk = item.data is None
     data = read_bytes(Path(item.name), item.name) if on_disk else item.data
     bom = BOM if data.startswith(BOM) else b""
-    original = decode(data, item.shown)
     readers = linter.registry.readers
     outcome = Outcome(item.shown)
     first = result = linter.lint_source(make_source(item.shown, data, readers, item.location))
+    try:
+        original = decode(data, item.shown)
+    except NewslintError as exc:  # linted with U+FFFD for the bad bytes (told already), or UTF-16
+        result.errors = [*result.errors, NewslintError("not fixed: only a file that is all UTF-8 is written back", item.shown)]
+        if not any("UTF-8" in str(e) for e in result.errors[:-1]):
+            result.errors.insert(0, exc)
+        result.fixing = Outcome(item.shown, output=None if on_disk else data)
+        return result
     errors = list(result.errors)
     # Findings' offsets point into the file's text: a reader only blanks what it does not lint.
     text = original

@@ -50,6 +50,7 @@ class Source:
     # The file's text when the reader blanked parts of ``text`` (markup, front matter): what
     # findings quote and fixes edit. None: ``text`` is the file's text.
     original: str | None = None
+    problems: list = field(default_factory=list)  # what was wrong with its bytes (told; the text is still linted)
 
 
 def read_plain_text(path: str, text: str) -> tuple[str, dict]:
@@ -165,7 +166,35 @@ def blank_outside(text: str, keep) -> str:
     return "".join(out)
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_for_linting(data: bytes, path: str) -> tuple[str, list[InputError]]:
+    """The text to lint and what was wrong with its bytes. UTF-16 with a byte-order mark is read;
+    bytes that are not UTF-8 are replaced by U+FFFD, one character each, so that the rest of the
+    file is linted, and told with their offset (``--fix`` never writes such a file back: see
+    :func:`decode`). A binary file still raises InputError."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-16 (the file starts with a UTF-16 byte-order mark): {exc.reason} "
+                             f"at offset {exc.start}", path) from None
+    try:
+        return decode(data, path), []
+    except InputError as exc:
+        if not exc.message.startswith("not UTF-8"):
+            raise
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        exc.message = exc.message.replace("cannot be decoded", "cannot be decoded (replaced by U+FFFD; the rest is linted)")
+        return data[bom:].decode("utf-8", "replace"), [exc]
+
+
 def decode(data: bytes, path: str) -> str:
+    """The text of UTF-8 bytes (a leading BOM left out); InputError for a binary file, for UTF-16 and
+    for the first byte that is not UTF-8, with its offset, line and column."""
+    if data.startswith(UTF16_BOMS):
+        raise InputError("a UTF-16 file (newslint writes UTF-8 only)", path)
     nul = data.find(b"\x00", 0, 8192)
     if nul != -1:
         raise InputError(f"binary file (NUL byte at offset {nul}), not linted", path)
@@ -235,7 +264,7 @@ def read_error(exc: OSError, shown: str) -> InputError:
 
 
 def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -> Source:
-    text = decode(data, shown)
+    text, problems = decode_for_linting(data, shown)
     suffix = Path(shown).suffix.lower()
     reader = readers.get(suffix, read_plain_text)
     try:
@@ -246,7 +275,7 @@ def make_source(shown: str, data: bytes, readers: dict, location: Path | None) -
     if not isinstance(read, str) or len(read) != len(text) or read.count("\n") != text.count("\n"):
         raise InputError(f"the reader for {suffix or 'files without a suffix'} did not keep the text's positions "
                          "(it must return the file's text, with what is not linted blanked to spaces)", shown)
-    return Source(shown, read, meta or {}, location, None if read == text else text)
+    return Source(shown, read, meta or {}, location, None if read == text else text, problems)
 
 
 @dataclass(frozen=True)

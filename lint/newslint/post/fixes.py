@@ -18,8 +18,8 @@ def _edit_span(text: str, f: Finding) -> tuple[int, int]:
     start, end = f.offset, f.end_offset
     if f.fix != "" or end <= start:
         return start, end
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    for ending in ("\r\n", "\n"):
+    at_line_start = start == 0 or text[start - 1] in "\n\r"  # "\n", "\r\n" or a lone "\r" ends a line
+    for ending in ("\r\n", "\n", "\r"):
         if at_line_start and text.startswith(ending, end):
             return start, end + len(ending)
     if at_line_start and end == len(text) and start > 0:  # the last line: take the line end before it
