@@ -352,3 +352,93 @@ def test_hari_ini_two_days_off_abroad_is_still_reported():
 )
 def test_dateline_abroad(text, abroad):
     assert dateline_abroad(text, TABLE) is abroad
+
+
+# -- an article without a dateline: its own full dates give the year ---------------------------
+
+NO_DATELINE = "Rapat pertama digelar Senin, 16 Juni 2025 di Jenewa.\n\n"
+
+
+def test_without_a_dateline_the_articles_own_dates_give_the_year():
+    (f,) = lint_text(NO_DATELINE + "Rapat kedua digelar Rabu (19/6).\n", select=WEEKDAY)
+    assert (f.line, f.match, f.fix) == (3, "Rabu (19/6)", None)
+    assert f.suggestions == ("Kamis (19/6)", "Rabu (18/6)")
+    assert lint_text(NO_DATELINE + "Rapat kedua digelar Kamis (19/6).\n", select=WEEKDAY) == []
+
+
+def test_the_issue_example_a_november_article_without_dateline():
+    text = "Pemilu AS digelar Selasa, 5 November 2024.\n\nHasilnya diumumkan {} (6/11).\n"
+    assert lint_text(text.format("Rabu"), select=["date"]) == []
+    (f,) = lint_text(text.format("Kamis"), select=["date"])
+    assert f.suggestions[0] == "Rabu (6/11)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # full dates in two years: which year "Rabu (19/6)" is in is not known
+        "Rapat pertama digelar Senin, 16 Juni 2025, seperti pada 12 Mei 1998.\n\nRapat kedua digelar Rabu (19/6).\n",
+        # no full date at all
+        "Rapat kedua digelar Rabu (19/6).\n",
+        # far from every full date of the article
+        "Rapat pertama digelar Senin, 16 Juni 2025.\n\nRapat kedua digelar Rabu (19/11).\n",
+        # in a quoted title
+        NO_DATELINE + 'Film "Rabu (19/6) Kelabu" tayang pekan ini.\n',
+        # in a link to another article
+        NO_DATELINE + "Baca juga: Banjir Rabu (19/6) Rendam Jenewa\n",
+    ],
+)
+def test_without_a_dateline_an_unknown_year_stays_quiet(text):
+    assert lint_text(text, select=WEEKDAY) == []
+
+
+def test_an_old_date_in_a_quote_does_not_count_against_the_year():
+    text = NO_DATELINE + '"Pada 12 Mei 1998, kami ditembaki," ujarnya.\n\nSidang berlanjut Rabu (19/6).\n'
+    (f,) = lint_text(text, select=WEEKDAY)
+    assert f.match == "Rabu (19/6)"
+
+
+def test_without_a_dateline_29_february_takes_the_articles_year():
+    text = "Sidang digelar Rabu, 5 Maret 2025.\n\nPutusan dibacakan Sabtu (29/2).\n"
+    (f,) = lint_text(text, select=["Indonesian.ImpossibleDate"])
+    assert f.message == "'Sabtu (29/2)' cannot be: that month has only 28 days."
+    assert lint_text(text.replace("2025", "2024"), select=["Indonesian.ImpossibleDate"]) == []
+
+
+# -- a day or month no calendar has ------------------------------------------------------------
+
+IMPOSSIBLE = ["Indonesian.ImpossibleDate"]
+
+
+@pytest.mark.parametrize(
+    "text, match, message",
+    [
+        ("Pertemuan digelar Rabu (13/57/2025) di Paris.", "Rabu (13/57/2025)", "'Rabu (13/57/2025)' cannot be: there is no month 57."),
+        ("Gencatan senjata berlaku (32/5/2025) pukul 06.00.", "(32/5/2025)", "'(32/5/2025)' cannot be: no month has a day 32."),
+        ("Pertemuan digelar Rabu, 0/5/2025 di Paris.", "Rabu, 0/5/2025", "'Rabu, 0/5/2025' cannot be: no month has a day 0."),
+        ("Sidang itu ditunda hingga (31/6/2025).", "(31/6/2025)", "'(31/6/2025)' cannot be: that month has only 30 days."),
+    ],
+)
+def test_an_impossible_day_or_month(text, match, message):
+    (f,) = lint_text(text, select=IMPOSSIBLE)
+    assert (f.match.strip(), f.message) == (match, message)
+
+
+def test_day_and_month_in_the_american_order():
+    (f,) = lint_text("KTT digelar Rabu (6/18/2025) di Kanada.", select=IMPOSSIBLE)
+    assert (f.match, f.fix, f.applicability) == ("Rabu (6/18/2025)", "Rabu (18/6/2025)", "unsafe")
+    assert f.message == "'Rabu (6/18/2025)' cannot be: there is no month 18; day and month are in the American order. Write Rabu (18/6/2025)."
+    (f,) = lint_text("KTT digelar Senin (6/18/2025) di Kanada.", select=IMPOSSIBLE)  # 18 June was a Wednesday
+    assert (f.fix, f.suggestions) == (None, ("Senin (18/6/2025)",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surat bernomor 13/57/2025 diterbitkan kementerian.",  # a reference number, not a date
+        "Putusan Nomor (13/57/20255) dibacakan.",  # not a year
+        "Rasio (12/40) dan (3/4/25) dicatat.",
+    ],
+)
+def test_numbers_that_are_no_dates(text):
+    assert lint_text(text, select=IMPOSSIBLE) == []

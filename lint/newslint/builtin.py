@@ -16,8 +16,9 @@ def builtin_rules_dir() -> Path:
 @hookimpl
 def newslint_check_kinds():
     from newslint.kinds import KINDS
+    from newslint.kinds.timezones import TimeZoneCheck
 
-    return KINDS
+    return {**KINDS, "time_zone": TimeZoneCheck}
 
 
 @hookimpl

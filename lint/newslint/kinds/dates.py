@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from newslint.checks import Check, Hit, format_message
-from newslint.knowledge.dates import DateTable, dateline_abroad, dateline_mention, find_dates, load_table, nearest_weekday, nearest_year, year_readings
+from newslint.knowledge.dates import (
+    DateTable, anchor_year, dateline_abroad, dateline_mention, find_dates, find_impossible_numeric, load_table, nearest_weekday,
+    nearest_year, year_readings,
+)
 
 
 class DateCheck(Check):
@@ -42,15 +45,24 @@ class DateCheck(Check):
             out.append((m, sentence, quoted, skipped))
         return out
 
-    def resolve(self, mention, published, quoted) -> dt.date | None:
+    def anchors(self, doc):
+        """The article's own full dates when it has no publication date (see :func:`own_dates`)."""
+        return doc.shared(own_dates, self.table, self.skip)
+
+    def resolve(self, mention, published, quoted, anchors=None) -> dt.date | None:
+        """The date meant; a year-less one takes the year nearest the publication date or, with
+        none, nearest the article's own full dates (``anchors``)."""
         if mention.mistyped_year:
             year = likely_year(mention, published)
             return mention.date(year) if year is not None else None
         if mention.year is not None:
             return mention.date()
-        if published is None or quoted:
+        if quoted:
             return None  # a year-less date in a quoted title has no known context
-        return mention.date(nearest_year(mention.day, mention.month, published))
+        if published is not None:
+            return mention.date(nearest_year(mention.day, mention.month, published))
+        year = anchor_year(mention.day, mention.month, anchors) if anchors else None
+        return mention.date(year) if year is not None else None
 
     def show(self, date: dt.date) -> str:
         return f"{date.day} {self.month_names[date.month]} {date.year}"
@@ -71,6 +83,27 @@ def date_mentions(doc, table: DateTable) -> list:
             quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
             out.append((m, sentence, quoted))
     return out
+
+
+def own_dates(doc, table: DateTable, skip) -> tuple | None:
+    """An article without a publication date takes its year and month from its own full dates
+    ("16 Juni 2025", "(16/6/2025)"): those outside quotations and skipped lines, sorted, when they
+    all lie in one year; None when there are none or their years differ (an old date, a birth
+    date: then nothing tells which year a year-less date is in)."""
+    dates = []
+    for m, _sentence, quoted in doc.shared(date_mentions, table):
+        if quoted or m.year is None or m.mistyped_year:
+            continue
+        if skip is not None:
+            line = doc.enclosing("line", m.start)
+            if skip.match(doc.norm[line.start:line.end].lstrip()):
+                continue
+        date = m.date()
+        if date is not None:
+            dates.append(date)
+    if not dates or len({d.year for d in dates}) != 1:
+        return None
+    return tuple(sorted(dates))
 
 
 def abroad(doc, table: DateTable) -> bool:
@@ -127,17 +160,18 @@ class WeekdayCheck(DateCheck):
 
     def find(self, doc):
         published = doc.meta.get("published")
+        anchors = self.anchors(doc) if published is None else None
         slack_abroad = doc.shared(abroad, self.table)
         mentions = self.mentions(doc)
         # Other mentions whose weekday fits, but not the dateline: it is the publication date, not an event.
         dateline = dateline_mention(doc.norm, self.table)
         fitting = [(m.weekday, d) for m, _, q, sk in mentions
                    if m.weekday is not None and not sk and not (dateline and m.start < dateline.end and dateline.start < m.end)
-                   for d in [self.resolve(m, published, q)] if d is not None and d.weekday() == m.weekday]
+                   for d in [self.resolve(m, published, q, anchors)] if d is not None and d.weekday() == m.weekday]
         for m, sentence, quoted, skipped in mentions:
             if m.weekday is None or skipped:
                 continue
-            date = self.resolve(m, published, quoted)
+            date = self.resolve(m, published, quoted, anchors)
             if date is None or date.weekday() == m.weekday:
                 continue
             readings = date_readings(date, m, published)
@@ -324,24 +358,73 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 class ImpossibleDateCheck(DateCheck):
     """%s: the date as written; %s: how many days its month has. A year typed with five digits
     ("18/6/20250") is reported with ``message_year`` (%s: the year; %s: the likeliest reading),
-    its readings as suggestions; the fix, when the publication year or the weekday decides."""
+    its readings as suggestions; the fix, when the publication year or the weekday decides. A
+    numeric date in brackets or after a weekday whose month is not 1-12 or whose day is not 1-31
+    ("(13/57/2025)") is reported with ``message_month`` or ``message_day`` (%s: the date; %s: the
+    number), or ``message_swapped`` when day and month read the other way round make a date (%s:
+    the date; %s: the month written; %s: the date swapped): the American order."""
 
-    keys = {**DateCheck.keys, "message_year": ("str", "message for a five-digit year: %s as typed, %s the year meant")}
+    keys = {
+        **DateCheck.keys,
+        "message_year": ("str", "message for a five-digit year: %s as typed, %s the year meant"),
+        "message_month": ("str", "message for a month outside 1-12: %s the date, %s the month"),
+        "message_day": ("str", "message for a day outside 1-31: %s the date, %s the day"),
+        "message_swapped": ("str", "message for day and month swapped: %s the date, %s the month, %s the date swapped"),
+    }
 
     def find(self, doc):
         published = doc.meta.get("published")
-        for m, _sentence, _quoted, _skipped in self.mentions(doc):
+        anchors = self.anchors(doc) if published is None else None
+        for m, _sentence, quoted, _skipped in self.mentions(doc):
             if m.mistyped_year:
                 yield self._five_digit_year(doc, m, published)
                 continue
-            year = m.year if m.year is not None else (published.year if published else 2001)
-            if m.month == 2 and m.day == 29 and m.year is None and published is None:
+            if m.year is not None:
+                year = m.year
+            elif published is not None:
+                year = published.year
+            elif anchors and not quoted:  # the year of the day's month nearest the article's dates
+                year = anchor_year(min(m.day, 28), m.month, anchors)
+            else:
+                year = None
+            if m.month == 2 and m.day == 29 and year is None:
                 continue  # 29 February without a year may well exist
+            year = 2001 if year is None else year
             if _weekday(year, m.month, m.day) is not None:
                 continue
             days = 29 if m.month == 2 and _weekday(year, 2, 29) is not None else _month_length(year, m.month)
-            yield Hit(m.start, m.end, (doc.text[m.start:m.end].strip(), f"{days}"))
+            start, end = m.start, m.end
+            if doc.text[start:end].rstrip().endswith(")") and "(" not in doc.text[start:end]:
+                # "(31/6/2025)": the date is found from its day on; report it with both brackets.
+                start -= doc.text[start - 1:start] == "("
+                end -= start == m.start
+            yield Hit(start, end, (doc.text[start:end].strip(), f"{days}"))
+        for sentence in doc.sentences:
+            for bad in find_impossible_numeric(doc.norm, self.table, sentence.start, sentence.end):
+                hit = self._out_of_range(doc, bad)
+                if hit is not None:
+                    yield hit
 
+    def _out_of_range(self, doc, bad):
+        if self.skip is not None:
+            line = doc.enclosing("line", bad.start)
+            if self.skip.match(doc.norm[line.start:line.end].lstrip()):
+                return None
+        written = doc.text[bad.start:bad.end].strip()
+        swapped = _weekday(bad.year, bad.day, bad.month) is not None
+        if not (1 <= bad.month <= 12) and swapped:
+            # "(6/18/2025)": the month first, as American dates are written.
+            text = doc.text[bad.start:bad.end]
+            i = text.index(f"{bad.day}/{bad.month}/")
+            fixed = text[:i] + f"{bad.month}/{bad.day}/" + text[i + len(f"{bad.day}/{bad.month}/"):]
+            right = dt.date(bad.year, bad.day, bad.month)
+            fits = bad.weekday is not None and right.weekday() == bad.weekday
+            args = (written, str(bad.month), fixed.strip())
+            template = self.rule.option("message_swapped") or self.rule.message
+            return Hit(bad.start, bad.end, args, (fixed,), fixed if fits else None, format_message(template, args), "unsafe")
+        key, number = ("message_month", bad.month) if not (1 <= bad.month <= 12) else ("message_day", bad.day)
+        args = (written, str(number))
+        return Hit(bad.start, bad.end, args, (), None, format_message(self.rule.option(key) or self.rule.message, args))
 
     def _five_digit_year(self, doc, m, published) -> Hit:
         year = likely_year(m, published)

@@ -46,6 +46,8 @@ class DateTable:
     said: UserPattern | None  # words that report what was said or done ("kata", "dikutip")
     abroad: UserPattern | None  # a dateline in a place abroad ("SEOUL -")
     dateline_time: UserPattern  # the time after a dateline's date ("17:49 WIB")
+    bad_numeric: UserPattern | None = None  # a numeric date in brackets or after a weekday, any numbers
+    outlet: str | None = None  # the `dateline_outlet` pattern, as written
 
 
 @by_content  # on the table's content: an edit is seen by the next call
@@ -79,6 +81,12 @@ def load_table(path: str) -> DateTable:
         rf"(?:{wd_prefix}\s*[,(]?\s*)?(?<![\d–-]\s?)(?<![\d]\s?[–-]\s?)\b(?P<d>\d{{1,2}})\s+(?P<mon>(?:{mon}))\b\.?(?![–-]|\s*[–-]\s*\d)(?:\s+(?P<y>{_YEAR})\b)?",
         "months",
     )
+    # "(13/57/2025)", "Rabu, 31/13/2025": a numeric date the writer marked as one (in brackets, or
+    # after a weekday) whose day or month cannot be; the plain pattern above skips such numbers.
+    bad_numeric = compiled(
+        rf"(?:{wd_prefix}\s*,?\s*)?(?P<open>\(\s*)?(?<![\d/.-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d{{2}})(?![\d/])(?P<close>\s*\))?",
+        "weekdays",
+    )
     relative_re = compiled(rf"\b(?:{_names(relative)})\b", "days_from_publication")
     said = compiled(rf"\b(?:{mapping['said_markers']})\b", "said_markers") if mapping.get("said_markers") else None
     abroad = None
@@ -103,6 +111,8 @@ def load_table(path: str) -> DateTable:
         said=said,
         abroad=abroad,
         dateline_time=compiled(mapping.get("dateline_time") or _TIME, "dateline_time"),
+        bad_numeric=bad_numeric,
+        outlet=mapping.get("dateline_outlet"),
     )
 
 
@@ -183,6 +193,56 @@ def find_dates(text: str, table: DateTable, start: int = 0, end: int | None = No
     return out
 
 
+
+
+@dataclass(frozen=True)
+class BadDate:
+    """A numeric date marked as a date whose day or month cannot be: "(13/57/2025)"."""
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int
+    weekday: int | None
+    text: str
+
+
+def find_impossible_numeric(text: str, table: DateTable, start: int = 0, end: int | None = None) -> list[BadDate]:
+    """Numeric dates in brackets ("(13/57/2025)") or after a weekday ("Rabu, 31/13/2025") with a
+    month outside 1-12 or a day outside 1-31. Days a month lacks (31/6) are :func:`find_dates`'s."""
+    if table.bad_numeric is None:
+        return []
+    out = []
+    for m in table.bad_numeric.finditer(text, start, len(text) if end is None else end):
+        if not ((m["open"] and m["close"]) or m["wd"]):
+            continue
+        day, month = int(m["d"]), int(m["m"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            continue
+        wd = m["wd"]
+        out.append(BadDate(m.start(), m.end(), day, month, int(m["y"]),
+                           table.weekdays[wd.lower()] if wd else None, m.group()))
+    return out
+
+
+def anchor_year(day: int, month: int, anchors) -> int | None:
+    """For an article with no publication date: the year that puts day/month nearest one of the
+    article's own full dates (``anchors``, all of one year), if that is within ANCHOR_DAYS."""
+    best = None
+    year = anchors[0].year
+    for candidate in (year - 1, year, year + 1):
+        try:
+            date = dt.date(candidate, month, day)
+        except ValueError:
+            continue
+        distance = min(abs((date - a).days) for a in anchors)
+        if best is None or distance < best[0]:
+            best = (distance, candidate)
+    return best[1] if best and best[0] <= ANCHOR_DAYS else None
+
+
+# A year-less date is read in the year of the article's own full dates only this close to one of them.
+ANCHOR_DAYS = 60
 
 
 def dateline_date(text: str, table: DateTable) -> dt.date | None:
