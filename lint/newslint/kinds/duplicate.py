@@ -115,18 +115,23 @@ class Duplicate(Check):
         return sorted(spans)
 
     def find_similar(self, doc):
-        earlier = []  # (line, words, set of words, numbers and names) of the passages seen so far
+        # The passages seen so far, (line, words, set of words, numbers and names), grouped by their
+        # numbers and names (a retelling keeps them all) and once per wording (a copy of a passage
+        # says nothing new): a long text compares each passage with few others, not with all.
+        earlier: dict[frozenset, dict[tuple, tuple]] = {}
         for start, end in self.passage_spans(doc):
             original = _WORD.findall(doc.norm, start, end)
             if len(original) < self.min_words:
                 continue
             words = [w.casefold() for w in original]
             line = doc.position(start)[0]
-            passage = (line, words, set(words), _numbers_and_names(original))
-            match = next((e for e in earlier if self.retells(e, passage)), None)
+            facts = _numbers_and_names(original)
+            passage = (line, words, set(words), facts)
+            group = earlier.setdefault(facts, {})
+            match = next((e for e in group.values() if self.retells(e, passage)), None)
             if match is not None:
                 yield Hit(start, end, (match[0],))
-            earlier.append(passage)
+            group.setdefault(tuple(words), passage)
 
     def retells(self, first, later) -> bool:
         """Whether ``later`` says ``first`` again in other words."""

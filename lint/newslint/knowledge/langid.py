@@ -176,10 +176,11 @@ def tokens(text: str, start: int, end: int, lex: Lexicon, quoted=()) -> list[Tok
     letters = [c for c in text[start:end] if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
     names = set() if shouting else _name_runs(text, start, raw, lex)
+    covered = _Cover(masked)
     out = []
     for i, (word, a, b) in enumerate(raw):
         low = word.lower().replace("’", "'")
-        if i in names or any(x < b and a < y for x, y in masked):
+        if i in names or covered.overlaps(a, b):
             kind = "M"
         elif not shouting and word.isupper() and (len(word) >= 2 or (word in ("A", "I") and not _opens_sentence(text, a, start))):
             kind = "M"  # an acronym: "AS", "IT", "MAN"
@@ -226,14 +227,39 @@ def _name_runs(text, lo, raw, lex) -> set[int]:
     return out
 
 
+class _Cover:
+    """Spans merged and sorted, so that whether a word overlaps one is a binary search, not a walk
+    through every span (a 1 MB line has thousands of quotations and glosses)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether [a, b) overlaps a span: the last span starting before b must end after a."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, b) - 1
+        return i >= 0 and self.ends[i] > a
+
+
 def _gloss_spans(text, lo, raw, skip) -> list[tuple[int, int]]:
     """An English expansion right before its acronym: its initials spell the acronym."""
+    from bisect import bisect_right
+
     out = []
+    ends = [b for _, _, b in raw]  # in order: the words before an acronym are a prefix of raw
     for m in ACRONYM.finditer(text, lo, raw[-1][2] + 12 if raw else lo):
         acronym = m.group(1).lower()
-        before = [(w, a) for w, a, b in raw if b <= m.start()]
         initials, first = [], None
-        for w, a in reversed(before):
+        for j in range(bisect_right(ends, m.start()) - 1, -1, -1):  # the words before it, nearest first
+            w, a, _ = raw[j]
             if w.lower() in skip:
                 continue
             initials.append(w[0].lower())
