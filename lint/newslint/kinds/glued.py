@@ -19,6 +19,15 @@ With a word table (``words``), word knowledge judges the split (``judge``):
   ("KPK telah"), before its last capital ("PSSI Erick"), or is a capital typed as the second
   letter ("DIkutip" -> "Dikutip"), whichever the words say.
 
+- ``foreign``: a lower-case token that is no word is read as the fewest known words it can be cut
+  into ("harusfriendlykepada" -> "harus friendly kepada"); it is reported only when exactly one
+  such reading exists and it holds a word of another language (English) beside a word of the
+  article's own. A word with an affix ("didownload", "updatenya", "direspons") is left alone.
+
+``names`` (a table beside the rule with a ``names`` list, such as outlets: detikcom, Kompas.com)
+adds spellings kept whole regardless of case, and finds every token that has a word glued to one
+("kepadadetikcomdi" -> "kepada detikcom di").
+
 A fix is safe only where the words leave one reading; every other fix is unsafe.
 """
 from __future__ import annotations
@@ -32,7 +41,7 @@ from newslint.errors import RuleError
 from newslint.knowledge.words import Lexicon
 from newslint.yamlfile import read_mapping
 
-JUDGES = ("case", "capitals")
+JUDGES = ("case", "capitals", "foreign")
 _CAPITALS = regex.compile(r"(\p{Lu}+)(\p{Ll}+)")
 _ACRONYM = regex.compile(r"[\p{Lu}\d]+")
 _CASE_CHANGE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -48,6 +57,10 @@ class WordTable:
     combining_forms: frozenset[str]
     hyphenated: frozenset[str]
     name_openers: frozenset[str]  # lower-case words a name follows inside one sentence
+    prefixes: tuple[str, ...] = ()  # affixes a loanword takes ("di|download"): never a part of its own
+    suffixes: tuple[str, ...] = ()  # ("update|nya", "transform|asi")
+    foreign: tuple[str, ...] = ()  # the languages whose words count as foreign (judge: foreign)
+    foreign_zipf: float = 99.0  # how common a foreign part must be there
 
 
 def load_words(path: str) -> WordTable:
@@ -67,7 +80,19 @@ def load_words(path: str) -> WordTable:
         frozenset(words("combining_forms")),
         frozenset(words("hyphenated")),
         frozenset(words("name_openers")),
+        tuple(words("prefixes")),
+        tuple(words("suffixes")),
+        tuple(words("foreign")),
+        float(mapping.get("foreign_zipf", 99)),
     )
+
+
+def load_names(path: str) -> tuple[str, ...]:
+    mapping, _ = read_mapping(path, RuleError)
+    names = mapping.get("names")
+    if not isinstance(names, list) or not names:
+        raise RuleError("'names' must be a list of spellings", path)
+    return tuple(sorted({str(n) for n in names}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -86,15 +111,21 @@ class Glued(Check):
         "suffixes": ("list", "endings a kept spelling may take without being glue (YouTuber, WhatsAppnya)"),
         "ignorecase": ("bool", "match regardless of case"),
         "words": ("str", "word table beside the rule (frequency lists, function words, combining forms)"),
-        "judge": ("str", "how the word table judges a token: case (case changes) or capitals (a capital run and a lower-case tail)"),
+        "judge": ("str", "how the word table judges a token: case (case changes), capitals (a capital run and a lower-case tail) or foreign (a lower-case token read as words of two languages)"),
+        "names": ("str", "table beside the rule whose 'names' (outlets) are kept whole regardless of case and split from words glued to them"),
     }
-    required = ("tokens",)
 
     def compile(self):
         rule = self.rule
-        self.regex = rule.alternation(rule.option("tokens"), "tokens")
+        names = self.load_table(load_names, "names") if rule.option("names") else ()
+        tokens = list(rule.option("tokens") or [])
+        if names:  # a name with letters glued to it; not in a URL, a domain or an address
+            tokens.append("(?<![\\p{L}\\d@#/._-])\\p{L}*(?i:" + "|".join(map(regex.escape, names)) + ")[\\p{L}\\d]*(?![\\p{L}\\d@/])")
+        if not tokens:
+            raise rule.error("'tokens' (or 'names') is required", "tokens")
+        self.regex = rule.alternation(tokens, "tokens")
         self.splits = [rule.pattern(p, "split", i) for i, p in enumerate(rule.option("split") or [])]
-        keep = rule.option("keep")
+        keep = list(rule.option("keep") or []) + [f"(?i:{regex.escape(n)})" for n in names]
         self.keep = rule.alternation(keep, "keep", ignorecase=False) if keep else None
         self.except_re = self.exceptions()
         suffixes = rule.option("suffixes")
@@ -138,7 +169,7 @@ class Glued(Check):
     def follows_word(self, token: str, at: int) -> bool:
         """Whether the lower-case letters before ``at`` are a word, and a likelier one than they
         make with the next letter ("di|iPhone"; not "dar|iPhone", since "dari" is likelier)."""
-        before = regex.search(r"\p{Ll}+$", token[:at])
+        before = regex.search(r"\p{Lu}?\p{Ll}+$", token[:at])  # "Menurut|kompascom" too
         lex = self.words.lexicon
         if before is None or not lex.known(before.group(), lex.home):
             return False
@@ -182,10 +213,59 @@ class Glued(Check):
             if not _SLIP.fullmatch(token) and self.joined(token):
                 return None
             return self.capitals(token)
+        if self.judge == "foreign":
+            # The home language's list first: most tokens are its words, and the others' lists
+            # are then not loaded at all.
+            home = self.words.lexicon.home
+            if self.words.lexicon.frequency(token, home) >= self.words.joined or self.joined(token):
+                return None
+            return self.foreign(token)
         clitic = self.clitic(token)
         if clitic is not None:
             return clitic
         return None if self.joined(token) else self.case(token)
+
+    def foreign(self, token: str) -> Split | None:
+        """A lower-case token read as the fewest known words ("harus friendly kepada"), when that
+        reading is the only one and holds a foreign word beside a word of the article's own."""
+        lex = self.words.lexicon
+        readings = _readings(token, self.part_known)
+        if len(readings) != 1:
+            return None
+        parts = readings[0]
+        if len(parts) < 2 or not any(map(lex.native, parts)):
+            return None
+        foreign = [p for p in parts if self.is_foreign(p)]
+        if not foreign or not all(lex.native(p) or p in foreign for p in parts):
+            return None
+        if any(self.affixed(a + b) for a, b in zip(parts, parts[1:]) if a in foreign or b in foreign):
+            return None  # "dire|spons" is "direspons", "akhirnya|dire|schedule" "akhirnya direschedule"
+        return Split(" ".join(parts), False)
+
+    def part_known(self, part: str) -> bool:
+        """A part a glued token may be cut into: a known word of four letters or more, or a
+        function word; never an affix ("nya", "asi")."""
+        words = self.words
+        if part in words.suffixes or part in words.prefixes:
+            return False
+        return (len(part) >= 4 or part in words.function_words) and words.lexicon.known(part)
+
+    def is_foreign(self, part: str) -> bool:
+        lex = self.words.lexicon
+        home = lex.frequency(part, lex.home)
+        return len(part) >= 4 and any(
+            lex.frequency(part, code) >= max(self.words.foreign_zipf, home + lex.native_margin) for code in self.words.foreign
+        )
+
+    def affixed(self, token: str) -> bool:
+        """A word with the article's affixes: a loanword ("didownload", "updatenya",
+        "transformasi") or a rarer form of its own ("direspons", "lambannya")."""
+        for prefix in ("", *self.words.prefixes):
+            for suffix in ("", *self.words.suffixes):
+                core = token[len(prefix): len(token) - len(suffix)]
+                if (prefix or suffix) and token.startswith(prefix) and token.endswith(suffix) and len(core) >= 3 and self.words.lexicon.frequency(core) >= self.words.names:
+                    return True
+        return False
 
     def joined(self, token: str) -> bool:
         """A word or a brand as written (JetBlue, PepsiCo, WiFi, JPMorgan)."""
@@ -336,6 +416,21 @@ class Glued(Check):
             if part.startswith(word) and len(rest) >= 3 and lex.known(rest, lex.home):
                 return Split(f"{word} {rest}", False)
         return None
+
+
+def _readings(token: str, known, most: int = 4) -> list[list[str]]:
+    """The ways to cut ``token`` into the fewest parts (at most ``most``) that ``known`` accepts."""
+    for count in range(1, most + 1):
+        found = _cuts(token, count, known)
+        if found:
+            return found
+    return []
+
+
+def _cuts(token: str, count: int, known) -> list[list[str]]:
+    if count == 1:
+        return [[token]] if known(token) else []
+    return [[token[:i], *rest] for i in range(2, len(token) - 1) if known(token[:i]) for rest in _cuts(token[i:], count - 1, known)]
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
