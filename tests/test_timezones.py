@@ -201,6 +201,16 @@ def test_an_unknown_place_beside_a_known_one_keeps_the_sentence_quiet(text):
     assert len(found(known)) == 1
 
 
+def test_a_place_named_a_sentence_earlier_counts():
+    # Kyiv (UTC+3 in June) is named before; the dateline is Paris (UTC+2).
+    text = header(16, 6) + "PARIS - Rudal menghantam Kyiv. Serangan dimulai pukul 03.00 waktu setempat atau {} WIB."
+    assert found(text.format("07.00")) == []
+    (f,) = lint_text(text.format("09.00"), select=RULE)
+    assert "in Kyiv (UTC+3" in f.message and f.suggestions == ("07.00",)
+    # a place the table does not know, a sentence earlier, keeps it quiet too
+    assert found(text.replace("menghantam Kyiv", "jatuh di Lusail").format("09.00")) == []
+
+
 def test_a_dateline_at_home_is_not_the_place():
     text = "JAKARTA, KOMPAS.com - Serangan dimulai pukul 09.00 waktu setempat atau 21.00 WIB, Rabu (18/6/2025)."
     assert found(text) == []

@@ -4,9 +4,9 @@ on the article's date makes impossible.
 
 The zone table (``zones``, e.g. ``_zones.yml``) names the zones times are converted to, fixed
 zones and places -> IANA zones; the date table (``table``) the weekdays and months. The place of a
-"waktu setempat" is any city of the table named in the sentence, a country named where the
-sentence puts the time ("di Iran"), or the dateline's city; the pair is reported only when it fits
-none of them. The date that decides daylight saving is a date in the sentence, else the
+"waktu setempat" is any city of the table named in the paragraph, a country named where the
+paragraph puts something ("di Iran"), or the dateline's city; the pair is reported only when it
+fits none of them. The date that decides daylight saving is a date in the sentence, else the
 publication date (or the article's own full dates when it has none), else any date of 2000-2035.
 """
 from __future__ import annotations
@@ -85,13 +85,15 @@ class TimeZoneCheck(DateCheck):
         return WIDE[0], WIDE[1], None
 
     def _places(self, doc, sentence, m, side, dateline):
-        """[(offset in the text or None, name, zone)] where the local side's time may be kept; the
-        sentence's places first (the nearest before the pair, then those after it), the dateline's
-        city last. Empty when the sentence names a place the table does not know."""
+        """[(offset in the text or None, name, zone)] where the local side's time may be kept: the
+        places of its paragraph (a "waktu setempat" may be of a place named a sentence earlier),
+        those of its sentence first (the nearest before the pair, then those after it), the
+        dateline's city last. Empty when the paragraph names a place the table does not know."""
         zt = self.zones
         if side["kind"] != "local":
             return [(None, side["label"], side["zone"])]
-        text, start, end = doc.norm, sentence.start, sentence.end
+        para = doc.enclosing("paragraph", m.start())
+        text, start, end = doc.norm, para.start, para.end
         masked = [x.span() for x in zt.not_places.finditer(text, start, end)] if zt.not_places else []
         free = lambda a, b: not any(s < b and a < e for s, e in masked)  # noqa: E731
         found = [(p.start(), p.group(), zt.places[p.group()]) for p in zt.place_re.finditer(text, start, end) if free(*p.span())]
@@ -103,10 +105,13 @@ class TimeZoneCheck(DateCheck):
                 continue
             if not any(" ".join(words[:i]).rstrip(".,") in known for i in range(len(words), 0, -1)):
                 return []  # "di Seattle", "di AS": a place the table does not know, or with several zones
-        found.sort()
-        before = [p for p in found if p[0] < m.start()]
-        after = [p for p in found if p[0] >= m.start()]
-        return before[::-1] + after + ([(None, *dateline)] if dateline else [])
+
+        def rank(place):
+            at = place[0]
+            inside = sentence.start <= at < sentence.end
+            return (not inside, at >= m.start(), -at if at < m.start() else at)
+
+        return sorted(found, key=rank) + ([(None, *dateline)] if dateline else [])
 
     def _check(self, doc, m, sides, ref, other, places, first, last, shown):
         zt = self.zones
