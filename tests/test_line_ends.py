@@ -72,3 +72,21 @@ def test_bytes_that_are_not_utf8_are_told_and_the_file_is_linted_but_not_fixed(n
     fixed = newslint("--fix", "berita.txt", cwd=tmp_path)
     assert "not fixed: only a file that is all UTF-8 is written back" in fixed.err
     assert path.read_bytes() == data  # the replacement character is never written back
+
+
+def test_a_zero_width_space_does_not_hide_an_error_and_is_reported_itself(newslint, write, tmp_path):
+    write("berita.txt", "Negara-negara Benggala\u200bBarat menolak usul itu.\nHarga pangan\u200b naik lagi.\n")
+    run = newslint("--format", "json", "--select", "Indonesian.BenggalaBarat,Indonesian.InvisibleCharacter",
+                   "berita.txt", cwd=tmp_path)
+    assert findings(run) == [
+        (1, 15, 29, "Indonesian.BenggalaBarat", "Benggala\u200bBarat"),  # the columns of the file's text
+        (1, 23, 24, "Indonesian.InvisibleCharacter", "\u200b"),
+        (2, 13, 14, "Indonesian.InvisibleCharacter", "\u200b"),
+    ]
+
+
+def test_fix_removes_invisible_characters_and_keeps_an_emoji_sequence(newslint, write, tmp_path):
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+    path = write("berita.txt", f"Pemerin\u00adtah menaikkan harga.\nWarga mengunggah {family} di akun\u2060nya.\n")
+    newslint("--fix", "--select", "Indonesian.InvisibleCharacter", "berita.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == f"Pemerintah menaikkan harga.\nWarga mengunggah {family} di akunnya.\n"

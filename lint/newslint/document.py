@@ -14,8 +14,11 @@ from functools import cached_property
 
 from newslint.sentences import split_sentences
 
-# Whitespace other than "\n" that real articles put between words. Mapped 1:1 to " ".
-_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# Whitespace other than "\n" that real articles put between words, and the zero-width space
+# (U+200B) and byte-order mark (U+FEFF) that scraping leaves between them: mapped 1:1 to " ", so
+# "Benggala\u200bBarat" is still "Benggala Barat" to the checks (Indonesian.InvisibleCharacter
+# reports the character itself).
+_SPACES = "\u200b\ufeff\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _TO_SPACE = str.maketrans({ch: " " for ch in _SPACES})
 _BREAK = re.compile(r"\r\n?|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")

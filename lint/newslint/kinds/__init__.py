@@ -5,6 +5,7 @@ from newslint.kinds.dates import ImpossibleDateCheck, RelativeDateCheck, Timelin
 from newslint.kinds.duplicate import Duplicate
 from newslint.kinds.existence import Existence
 from newslint.kinds.glued import Glued
+from newslint.kinds.invisible import Invisible
 from newslint.kinds.mojibake import Mojibake
 from newslint.kinds.language import LanguageCheck
 from newslint.kinds.occurrence import Occurrence
@@ -22,6 +23,7 @@ KINDS = {
     # newslint's own kinds
     "duplicate": Duplicate,
     "glued": Glued,
+    "invisible": Invisible,
     "weekday": WeekdayCheck,
     "impossible_date": ImpossibleDateCheck,
     "relative_date": RelativeDateCheck,
