@@ -7,6 +7,7 @@ from newslint.kinds.existence import Existence
 from newslint.kinds.glued import Glued
 from newslint.kinds.invisible import Invisible
 from newslint.kinds.mojibake import Mojibake
+from newslint.kinds.namevariants import NameVariants
 from newslint.kinds.language import LanguageCheck
 from newslint.kinds.occurrence import Occurrence
 from newslint.kinds.repetition import Repetition
@@ -32,4 +33,5 @@ KINDS = {
     "names": NamesCheck,
     "language": LanguageCheck,
     "mojibake": Mojibake,
+    "name_variants": NameVariants,
 }
