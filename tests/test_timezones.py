@@ -201,6 +201,20 @@ def test_an_unknown_place_beside_a_known_one_keeps_the_sentence_quiet(text):
     assert len(found(known)) == 1
 
 
+@pytest.mark.parametrize(
+    "place, local, right",
+    [
+        ("Mexico City", "08.00", "21.00"),  # "City" ends a club's name ("Manchester City"), not this one's
+        ("Rio de Janeiro", "09.00", "19.00"),  # a place of several words, "de" in lower case
+        ("St. Petersburg", "09.00", "13.00"),
+    ],
+)
+def test_places_of_several_words(place, local, right):
+    text = f"Acara di {place} dimulai pukul {local} waktu setempat atau {{}} WIB, Rabu (15/1/2025)."
+    assert found(text.format(right)) == []
+    assert [s for _, s, _ in found(text.format("23.30"))] == [(right,)]
+
+
 def test_a_place_named_a_sentence_earlier_counts():
     # Kyiv (UTC+3 in June) is named before; the dateline is Paris (UTC+2).
     text = header(16, 6) + "PARIS - Rudal menghantam Kyiv. Serangan dimulai pukul 03.00 waktu setempat atau {} WIB."

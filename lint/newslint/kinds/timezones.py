@@ -98,13 +98,13 @@ class TimeZoneCheck(DateCheck):
         free = lambda a, b: not any(s < b and a < e for s, e in masked)  # noqa: E731
         found = [(p.start(), p.group(), zt.places[p.group()]) for p in zt.place_re.finditer(text, start, end) if free(*p.span())]
         found += [(c.start("c"), c["c"], zt.countries[c["c"]]) for c in zt.country_re.finditer(text, start, end) if free(*c.span("c"))]
-        known = set(zt.places) | set(zt.countries) | zt.venues
+        others = tuple(set(zt.countries) | zt.venues)
         for u in zt.unknown_re.finditer(text, start, end):
-            words = u["w"].split()
-            if not free(*u.span("w")):
+            at = u.start("w")
+            if not free(*u.span("w")) or zt.place_re.match(text, at) or any(
+                    text.startswith(w, at) and not text[at + len(w):at + len(w) + 1].isalnum() for w in others):
                 continue
-            if not any(" ".join(words[:i]).rstrip(".,") in known for i in range(len(words), 0, -1)):
-                return []  # "di Seattle", "di AS": a place the table does not know, or with several zones
+            return []  # "di Seattle", "di AS": a place the table does not know, or with several zones
 
         def rank(place):
             at = place[0]
