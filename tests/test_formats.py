@@ -201,7 +201,7 @@ def test_github_annotates_the_errors_too(lint, write, project):
     assert run.code == 2
     assert run.out.splitlines()[1:] == [
         "::error file=r/Uji/Rusak.yml,line=4,title=newslint::level must be one of suggestion, warning, error, not 'loud'",
-        "::error file=rusak.txt,title=newslint::not UTF-8: byte 0xff at offset 8 (line 2, column 1) cannot be decoded",
+        "::error file=rusak.txt,title=newslint::not UTF-8: byte 0xff at offset 8 (line 2, column 1) cannot be decoded (replaced by U+FFFD; the rest is linted)",
         "::error file=hilang.txt,title=newslint::no such file or directory",
     ]
     assert run.err.count("newslint: error: ") == 3  # still on standard error as well, for a person reading the log

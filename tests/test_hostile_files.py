@@ -137,3 +137,43 @@ def test_a_two_megabyte_line_of_quotes_and_acronym_glosses_finishes(folder):
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
     assert proc.stdout.count('"rule": "Indonesian.Meneken"') == copies
+
+
+def test_text_findings_are_written_as_each_input_is_linted(folder):
+    """A run killed midway has printed everything finished so far: the text format writes each
+    file's (or record's) findings when it is linted, the summary at the end. Records on standard
+    input show it: the first record's finding is out while the input is still open."""
+    import json
+    import threading
+
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "--no-cache", "--stdin-format", "jsonl", "-j", "1", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=folder)
+    timer = threading.Timer(LIMIT, proc.kill)  # waiting for the end of input fails the test, not hangs it
+    timer.start()
+    try:
+        proc.stdin.write((json.dumps({"id": "a", "text": ARTICLE}) + "\n").encode())
+        proc.stdin.flush()
+        assert proc.stdout.readline().decode().startswith("-#a:1:10: warning Indonesian.Meneken ")
+        proc.kill()  # killed midway: what was printed stays printed
+    finally:
+        timer.cancel()
+        proc.kill()
+        proc.wait()
+
+
+def test_streamed_text_output_is_the_same_as_before_with_show_source(folder):
+    (folder / "korpus" / "b.txt").write_text("Judul\r\n" + ARTICLE.replace("\n", "\r\n"), encoding="utf-8")
+    proc = run("--show-source", "korpus", cwd=folder)
+    assert proc.stdout == (
+        "korpus/a.txt:1:10: warning Indonesian.Meneken " + MENEKEN + "\n"
+        "1 | Presiden menekan perjanjian itu kemarin.\n"
+        "  |          ^^^^^^^\n\n"
+        "korpus/b.txt:2:10: warning Indonesian.Meneken " + MENEKEN + "\n"
+        "2 | Presiden menekan perjanjian itu kemarin.\n"
+        "  |          ^^^^^^^\n\n"
+        "Found 2 problems (2 warnings) in 2 of 2 files.\n"
+    )
+
+
+MENEKEN = ("Write meneken or menandatangani: 'menekan' means 'to press', but an agreement, a decree or a law "
+           "is signed (English 'sign').")

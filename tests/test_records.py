@@ -171,7 +171,7 @@ def test_jsonl_output_streams_each_record_and_keeps_no_findings(tmp_path):
     (tmp_path / "korpus.jsonl").write_text(jsonl(*({"id": str(n), "text": SIGNED} for n in range(5))), encoding="utf-8")
     seen: list = []
     report = Linter(overrides=Overrides(), cache=False).lint_paths(
-        [str(tmp_path / "korpus.jsonl")], on_result=lambda findings: seen.append([f.record for f in findings]),
+        [str(tmp_path / "korpus.jsonl")], on_result=lambda result: seen.append([f.record for f in result.findings]),
         keep_findings=False)
     assert seen == [["0"], ["1"], ["2"], ["3"], ["4"]]
     assert (report.findings, report.counted, report.records, report.exit_code) == ([], 5, 5, 1)
@@ -205,7 +205,7 @@ def test_records_are_read_lazily_as_they_are_linted(tmp_path):
         read_when_first: list = []
         Linter(overrides=Overrides(), cache=False).lint_paths(
             [str(tmp_path / "korpus.jsonl")], jobs=1,
-            on_result=lambda findings: read_when_first.append(watched[0].lines_read))
+            on_result=lambda result: read_when_first.append(watched[0].lines_read))
     finally:
         records.open_text = real_open
     assert read_when_first[0] == 1 and read_when_first[-1] == 50

@@ -310,8 +310,8 @@ class Linter:
         cache), which does not change the exit code. The report is the same whatever ``jobs`` is.
 
         Corpus files (``.jsonl``, ``.ndjson``, ``.csv``, gzipped too; standard input with
-        ``Overrides.stdin_format``) are linted record by record, as a stream. ``on_result(findings)``
-        is called with each file's or record's findings as they come, in input order;
+        ``Overrides.stdin_format``) are linted record by record, as a stream. ``on_result(result)``
+        is called with each file's or record's FileResult (``findings``, ``lines``) as they come, in input order;
         ``keep_findings=False`` keeps them out of the report (a corpus's findings need not fit in
         memory), which then counts them only. ``on_fix(outcome)`` (--fix, --diff) is given each
         file's or record's fixing outcome in input order, and returns what the report keeps (see
@@ -369,7 +369,7 @@ class Linter:
                     for rule_id, info in result.rules.items():
                         report.rules.setdefault(rule_id, info)
                     if on_result is not None:
-                        on_result(result.findings)
+                        on_result(result)
                     if keep_findings:
                         if result.lines:
                             where = result.shown if result.record is None else f"{result.shown}#{result.record}"

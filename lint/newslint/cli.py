@@ -168,9 +168,19 @@ def _main(argv) -> int:
         return EXIT_USAGE
     per_file = getattr(formatters[args.format], "per_file", None)
     streaming = per_file is not None and (fix is None or args.output) and not args.statistics and not args.write_baseline
+    # The text format writes each file's findings as it is linted and the summary at the end.
+    stream_text = getattr(formatters[args.format], "stream", None)
+    streaming_text = stream_text is not None and fix is None and not args.statistics and not args.write_baseline
+    color = _use_color(args.color, sys.stdout)
 
-    def write_now(findings) -> None:
-        per_file(findings, sys.stdout)
+    def write_now(result) -> None:
+        if streaming:
+            per_file(result.findings, sys.stdout)
+        else:
+            from newslint.report import Report
+
+            shown = Report(lines={f.where: result.lines for f in result.findings[:1]}, unsafe_fixes=args.unsafe_fixes)
+            stream_text(shown, result.findings, sys.stdout, args.show_source, color)
         sys.stdout.flush()
 
     linter.progress = bar = progress.for_stream(sys.stderr)  # None unless standard error is a terminal
@@ -178,7 +188,7 @@ def _main(argv) -> int:
         fixes.write = progress.quietly(bar, fixes.write)
     try:
         report = linter.lint_paths(args.paths, stdin_filename=args.stdin_filename, jobs=args.jobs, on_error=progress.quietly(bar, _error),
-                                   on_warning=progress.quietly(bar, _warning), on_result=progress.quietly(bar, write_now) if streaming else None,
+                                   on_warning=progress.quietly(bar, _warning), on_result=progress.quietly(bar, write_now) if streaming or streaming_text else None,
                                    keep_findings=not streaming, on_fix=fixes, stdin=fixes and fixes.stdin)
     except BaseException:
         if fixes is not None:
@@ -196,7 +206,7 @@ def _main(argv) -> int:
 
     def show(stream) -> None:
         call_formatter(formatters[args.format], report, stream, show_source=args.show_source,
-                       statistics=args.statistics, color=_use_color(args.color, stream))
+                       statistics=args.statistics, color=_use_color(args.color, stream), streamed=streaming_text)
 
     if fix is not None:
         code = finish(report, show, fix, sys.stdout, sys.stderr)

@@ -24,24 +24,37 @@ def accepted_options(formatter) -> set[str]:
     return {name for name in list(params)[2:] if params[name].kind is not inspect.Parameter.VAR_KEYWORD}
 
 
-def format_text(report, stream, show_source: bool = False, color: bool = False, statistics: bool = False) -> None:
+def format_text(report, stream, show_source: bool = False, color: bool = False, statistics: bool = False,
+                streamed: bool = False) -> None:
     """ruff-style lines: ``path:line:col: level rule message``, then a summary line. ``show_source``
     adds the line under each finding with carets under the match; ``statistics`` writes a count per
-    rule instead of the findings."""
+    rule instead of the findings; ``streamed``: the findings were written file by file as they were
+    found (:func:`write_text_findings`), so only the summary is left."""
     paint = _painter(color)
     if statistics:
         _write_statistics(report, stream, paint)
-    else:
-        for f in report.findings:
-            message = " ".join(f.message.split("\n"))  # one finding, one line
-            mark = "[*] " if report.fixable(f) else ""  # as ruff's: --fix fixes it
-            stream.write(f"{paint(f.where, 'path')}:{f.line}:{f.column}: {paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {mark}{message}\n")
-            if show_source:
-                _write_source(report, f, stream, paint)
+    elif not streamed:
+        write_text_findings(report, report.findings, stream, show_source, color)
     if report.files or report.records or report.findings:  # nothing was read: the errors on stderr say it all
         stream.write(report.summary() + "\n")
         for line in report.fix_summary():  # what --fix fixed, or would fix
             stream.write(line + "\n")
+
+
+def write_text_findings(report, findings, stream, show_source: bool = False, color: bool = False) -> None:
+    """The text format's lines for ``findings`` (``report`` gives the source lines and what --fix
+    would fix): the command line writes each file's as soon as it is linted, so that a run
+    killed midway has printed everything finished so far."""
+    paint = _painter(color)
+    for f in findings:
+        message = " ".join(f.message.split("\n"))  # one finding, one line
+        mark = "[*] " if report.fixable(f) else ""  # as ruff's: --fix fixes it
+        stream.write(f"{paint(f.where, 'path')}:{f.line}:{f.column}: {paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {mark}{message}\n")
+        if show_source:
+            _write_source(report, f, stream, paint)
+
+
+format_text.stream = write_text_findings
 
 
 def _painter(color: bool):
