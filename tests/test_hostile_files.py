@@ -177,3 +177,27 @@ def test_streamed_text_output_is_the_same_as_before_with_show_source(folder):
 
 MENEKEN = ("Write meneken or menandatangani: 'menekan' means 'to press', but an agreement, a decree or a law "
            "is signed (English 'sign').")
+
+
+@pytest.mark.parametrize("config, key", [
+    ('rule-paths: ["aturan\\0lain"]\n', "rule-paths"),
+    ('per-file-ignores: {"arsip/\\0*": [garbled]}\n', "per-file-ignores"),
+    ('exclude: ["draf\\0"]\n', "exclude"),
+])
+def test_a_nul_character_in_the_configuration_is_one_line(folder, config, key):
+    (folder / "korpus" / ".newslint.yaml").write_text(config, encoding="utf-8")
+    (folder / "lain.txt").write_text(ARTICLE, encoding="utf-8")
+    proc = run("korpus/a.txt", "lain.txt", cwd=folder)
+    assert proc.returncode == 2
+    assert proc.stderr.endswith(f"korpus/.newslint.yaml:1: '{key}' holds a NUL character (\\0)\n")
+    assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+    assert "lain.txt:1:10:" in proc.stdout  # the file another configuration governs is linted
+
+
+def test_a_tool_key_that_is_not_a_table_in_pyproject_holds_no_configuration(folder):
+    """`tool = "newslint"` is no [tool.newslint] table: the file is someone else's, not an error
+    blamed on the article (it was an internal error)."""
+    (folder / "korpus" / "pyproject.toml").write_text('tool = "newslint"\n', encoding="utf-8")
+    proc = run("korpus/a.txt", cwd=folder)
+    assert (proc.returncode, proc.stderr) == (1, "")
+    assert proc.stdout.startswith("korpus/a.txt:1:10: warning Indonesian.Meneken ")

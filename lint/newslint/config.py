@@ -78,6 +78,16 @@ def matches_glob(globs, path, root: Path) -> bool:
     return any(fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
 
 
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\0" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 def _line_of(text: str, key: str) -> int | None:
     """The line of ``key`` inside the [tool.newslint] table (another tool's table may have a key
     of the same name above it)."""
@@ -108,6 +118,8 @@ def _from_mapping(data: dict, lines, file: str, root: Path) -> Config:
     for key in data:
         if key not in KEYS:
             fail(f"unknown key '{key}' (known: {', '.join(KEYS)})", key)
+        if _holds_nul(data[key]):  # no path or glob can hold one; the system calls would refuse it
+            fail(f"'{key}' holds a NUL character (\\0)", key)
     if "select" in data:
         chosen = selectors("select")
         if not chosen:  # it would run no rule, and every article would pass
@@ -181,7 +193,10 @@ def load_pyproject_config(path: Path) -> Config | None:
         raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
     if "newslint" not in text:  # most pyproject.toml files are someone else's: skip parsing them
         return None
-    table = _load_toml(text, path).get("tool", {}).get("newslint")
+    tools = _load_toml(text, path).get("tool", {})
+    if not isinstance(tools, dict):  # `tool = "newslint"`: no [tool] table, so no [tool.newslint] either
+        return None
+    table = tools.get("newslint")
     if table is None:
         return None
     if not isinstance(table, dict):
