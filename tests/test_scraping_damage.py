@@ -172,3 +172,13 @@ def test_foreign_judge_needs_one_fewest_parts_reading_with_both_languages(tmp_pa
     text = "Jalan rumahfriendlyyang, lalu didownload, updatenya, rumahsakit dan friendlyhouse."
     # rumahsakit: two Indonesian words; friendlyhouse: two English ones; the affixed are words
     assert lint_with(tmp_path, body, text) == {"rumahfriendlyyang": "rumah friendly yang"}
+
+
+# -- long lines -----------------------------------------------------------------------------------
+def test_long_lines_without_spaces_are_searched_in_linear_time():
+    # Before the URL look-back was bounded, a line of stops with no space in it was searched back
+    # from every stop (quadratic): the search ran past its time limit and the rule was skipped.
+    text = ("x" * 300_000 + ".Ia\n" + "https://contoh.com/" + "ab.Cd" * 60_000 + "\n"
+            + "harusfriendly" * 30_000 + "\n" + "kepadadetikcom" * 20_000 + "\n")
+    findings = lint_text(text, select=["Indonesian.GluedSentences", "Indonesian.GluedOutlet", "Indonesian.GluedForeignWord"])
+    assert [(f.rule, f.line) for f in findings] == [("Indonesian.GluedSentences", 1)]

@@ -120,7 +120,8 @@ class Glued(Check):
         names = self.load_table(load_names, "names") if rule.option("names") else ()
         tokens = list(rule.option("tokens") or [])
         if names:  # a name with letters glued to it; not in a URL, a domain or an address
-            tokens.append("(?<![\\p{L}\\d@#/._-])\\p{L}*(?i:" + "|".join(map(regex.escape, names)) + ")[\\p{L}\\d]*(?![\\p{L}\\d@/])")
+            # (at most 40 letters on either side: a longer run is no glued phrase, and is not searched)
+            tokens.append("(?<![\\p{L}\\d@#/._-])\\p{L}{0,40}(?i:" + "|".join(map(regex.escape, names)) + ")[\\p{L}\\d]{0,40}(?![\\p{L}\\d@/])")
         if not tokens:
             raise rule.error("'tokens' (or 'names') is required", "tokens")
         self.regex = rule.alternation(tokens, "tokens")
@@ -229,6 +230,8 @@ class Glued(Check):
         """A lower-case token read as the fewest known words ("harus friendly kepada"), when that
         reading is the only one and holds a foreign word beside a word of the article's own."""
         lex = self.words.lexicon
+        if len(token) > 60:
+            return None  # no glued phrase; cutting it would take time for nothing
         readings = _readings(token, self.part_known)
         if len(readings) != 1:
             return None
