@@ -11,11 +11,11 @@ generic_titles: [Pemimpin]
 deputy_words: [Wakil]
 former_words: [mantan, eks]
 countries:
-  - {name: Korea Utara, aliases: [Korut], head_of_state: [Ketua Komisi Urusan Negara], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Pemimpin Tertinggi]}
-  - {name: Amerika Serikat, aliases: [AS, Amerika], head_of_state: [Presiden], head_of_government: [Presiden]}
-  - {name: Inggris, aliases: [Britania Raya], head_of_state: [Raja, Ratu], head_of_government: [Perdana Menteri]}
-  - {name: Arab Saudi, aliases: [Saudi], head_of_state: [Raja], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Putra Mahkota]}
-  - {name: Indonesia, aliases: [RI], head_of_state: [Presiden], head_of_government: [Presiden]}
+  - {name: Korea Utara, aliases: [Korut], head_of_state: [Ketua Komisi Urusan Negara], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Pemimpin Tertinggi], titles_complete_from: 2000-01-01}
+  - {name: Amerika Serikat, aliases: [AS, Amerika], head_of_state: [Presiden], head_of_government: [Presiden], titles_complete_from: 2000-01-01}
+  - {name: Inggris, aliases: [Britania Raya], head_of_state: [Raja, Ratu], head_of_government: [Perdana Menteri], titles_complete_from: 2000-01-01}
+  - {name: Arab Saudi, aliases: [Saudi], head_of_state: [Raja], head_of_government: [Perdana Menteri], leader_titles_used_in_news: [Putra Mahkota], titles_complete_from: 2000-01-01}
+  - {name: Indonesia, aliases: [RI], head_of_state: [Presiden], head_of_government: [Presiden], titles_complete_from: 2000-01-01}
 """
 HOLDERS = """
 holders:
@@ -155,7 +155,7 @@ role_words: [Juru Bicara, ajudan, era]
 consort_titles: {Raja: Ratu}
 same_office_words: [[Kementerian, Departemen]]
 """
-EXTRA_COUNTRY = "  - {name: Swiss, head_of_state: [Presiden Konfederasi], head_of_government: [Dewan Federal], leader_titles_used_in_news: [Presiden]}\n"
+EXTRA_COUNTRY = "  - {name: Swiss, head_of_state: [Presiden Konfederasi], head_of_government: [Dewan Federal], leader_titles_used_in_news: [Presiden], titles_complete_from: 2000-01-01}\n"
 EXTRA_HOLDERS = """
   - name: Ned Fiksi
     offices:
@@ -247,3 +247,37 @@ def test_a_suggested_title_that_names_the_country_already_gets_no_second_country
     findings = [f for f in lint_text("Presiden Korea Utara Kim Jong Un tiba di Moskwa.\n") if f.rule == "Indonesian.TitleOfOffice"]
     assert findings[0].suggestions == (
         "Pemimpin Tertinggi Korea Utara", "Ketua Komisi Urusan Negara Korea Utara", "Sekretaris Jenderal Partai Pekerja Korea")
+
+
+def test_names_of_different_things_are_not_spellings_of_one(tmp_path):
+    """``distinct`` in the spellings table: a city and its province, a person and a place."""
+    from newslint.errors import NewslintError
+
+    holders = HOLDERS + "  - name: Giorgia Fiksi\n    spellings: [Giorgia Fiksi, Georgia Fiksi, Giorgia Fiksie]\n    offices: []\n"
+    spellings = "groups:\n  - [Dnipropetrovsk, Dnepropetrovsk]\ndistinct:\n  - [Dnipro, Dnipropetrovsk]\n  - [Giorgia, Georgia]\n"
+    root = tmp_path / "d"
+    rule_file(root, "T", "R", NAMES_RULE)
+    (root / "T" / "_countries.yml").write_text(COUNTRIES, encoding="utf-8")
+    (root / "T" / "_officeholders.yml").write_text(holders, encoding="utf-8")
+    (root / "T" / "_spellings.yml").write_text(spellings, encoding="utf-8")
+
+    def names(text):
+        return [(f.match, f.fix) for f in lint_text(text, select=["T"], rule_paths=[root])]
+
+    assert names("Rudal menghantam Dnipro, ibu kota wilayah Dnipropetrovsk. Warga Dnipro mengungsi.") == []
+    assert names("Wilayah Dnipropetrovsk dan Dnepropetrovsk. Dnipropetrovsk lagi.") == [("Dnepropetrovsk", "Dnipropetrovsk")]
+    # The holder's surname group is built from his spellings; Giorgia and Georgia are split apart,
+    # and each keeps the spellings most like it.
+    assert names("Giorgia Fiksi tiba. Georgia Fiksi pulang. Giorgia Fiksi bicara.") == []
+    assert names("Giorgia Fiksi tiba. Giorgia Fiksie pulang. Giorgia Fiksi bicara.") == [("Giorgia Fiksie", "Giorgia Fiksi")]
+    # A declared group that holds two distinct names contradicts the table: a load error.
+    (root / "T" / "_spellings.yml").write_text("groups:\n  - [Dnipro, Dnipropetrovsk]\ndistinct:\n  - [Dnipro, Dnipropetrovsk]\n", encoding="utf-8")
+    with pytest.raises(NewslintError, match=r"_spellings.yml:2: .*listed as distinct"):
+        names("Dnipro.")
+
+
+def test_shipped_spellings_keep_the_city_and_the_province_apart():
+    text = "Rudal menghantam Dnipro, ibu kota wilayah Dnipropetrovsk. Warga Dnipro mengungsi ke luar Dnipro.\n"
+    assert [f for f in lint_text(text) if f.rule == "Indonesian.NameSpelling"] == []
+    text = "Wilayah Dnipropetrovsk diserang. Gubernur Dnepropetrovsk bicara. Dnipropetrovsk gelap.\n"
+    assert [f.match for f in lint_text(text) if f.rule == "Indonesian.NameSpelling"] == ["Dnepropetrovsk"]
