@@ -19,6 +19,21 @@ os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-cache-")
 
 from newslint.cli import main  # noqa: E402
 
+# Hypothesis (tests/test_properties.py): "ci", the default, is fixed (derandomized, the same examples
+# every run) and small enough for the file to take about a minute; "long" draws fresh examples, many
+# more of them, for local runs: HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py.
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # only the property tests need it
+    pass
+else:
+    _slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+    settings.register_profile("ci", derandomize=True, max_examples=30, deadline=None, database=None,
+                              print_blob=True, suppress_health_check=_slow)
+    settings.register_profile("long", max_examples=1000, deadline=None, database=None, print_blob=True,
+                              suppress_health_check=_slow)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
