@@ -52,6 +52,11 @@ class FileResult:
     stop: bool = False  # a configuration error: this file is skipped, the error told once per run
     shown: str = ""  # the file as shown (set by lint_unit)
     record: str | None = None  # a corpus record's id
+
+    @property
+    def where(self) -> str:
+        """The file, or the record in it (``corpus.jsonl#a-17``), as its findings' ``where``."""
+        return self.shown if self.record is None else f"{self.shown}#{self.record}"
     source: str | None = None  # a corpus record's source (--source-field): for --statistics
     fixing: object = None  # --fix/--diff: what fixing did to the file (a fixing.Outcome)
     baselined: int = 0  # --baseline: findings hidden because the baseline holds them
@@ -327,7 +332,9 @@ class Linter:
             return stdin_stream().read()
 
         items = inputs(paths, set(self.registry.readers), read_stdin, stdin_filename, self.excluded)
-        corpus = any(isinstance(i, Input) and (records_kind(i.name) or (i.name == "-" and self.overrides.stdin_format)) for i in items)
+        from newslint.records import kind_of
+
+        corpus = any(isinstance(i, Input) and (kind_of(i.name) or (i.name == "-" and self.overrides.stdin_format)) for i in items)
         files = sum(isinstance(item, Input) for item in items)
         report = Report()
         told_rules: set = set()
@@ -372,8 +379,7 @@ class Linter:
                         on_result(result)
                     if keep_findings:
                         if result.lines:
-                            where = result.shown if result.record is None else f"{result.shown}#{result.record}"
-                            report.lines.setdefault(where, {}).update(result.lines)
+                            report.lines.setdefault(result.where, {}).update(result.lines)
                         report.findings.extend(result.findings)
                     report.counted += len(result.findings)
                     report.tally(result.findings, result.source)
@@ -418,11 +424,6 @@ def _start_worker(overrides: Overrides, config: Config | None, cache: bool = Tru
 def _lint_in_worker(unit) -> FileResult:
     return _worker_linter.lint_unit(unit)
 
-
-def records_kind(name: str) -> str | None:
-    from newslint.records import kind_of
-
-    return kind_of(name)
 
 
 def _selectors(value) -> tuple[str, ...]:

@@ -179,7 +179,7 @@ def _main(argv) -> int:
         else:
             from newslint.report import Report
 
-            shown = Report(lines={f.where: result.lines for f in result.findings[:1]}, unsafe_fixes=args.unsafe_fixes)
+            shown = Report(lines={result.where: result.lines}, unsafe_fixes=args.unsafe_fixes)
             stream_text(shown, result.findings, sys.stdout, args.show_source, color)
         sys.stdout.flush()
 

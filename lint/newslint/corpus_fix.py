@@ -29,11 +29,9 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.fixing import MAX_PASSES, FixMode, Outcome, _sync_folder, unified_diff
-from newslint.post.fixes import apply_fixes, fixable
+from newslint.fixing import BOM, FixMode, Outcome, _sync_folder, fix_in_passes, unified_diff, unsettled_message
 from newslint.records import Fields, kind_of, open_text
 
-BOM = b"\xef\xbb\xbf"
 
 
 # -- one record ------------------------------------------------------------------------------------
@@ -60,23 +58,12 @@ class RecordFix:
 def fix_record(linter, record, mode: FixMode):
     """Lint one record and fix its text in passes; the FileResult of the final text (its findings
     are what remains) with ``fixing`` set to a RecordFix. Raises as Linter.lint_record does."""
-    result = linter.lint_record(record)
-    errors = list(result.errors)
-    text, rules = record.text, Counter()
-    for _ in range(MAX_PASSES):
-        new_text, applied = apply_fixes(text, result.findings, mode.unsafe)
-        if new_text == text:
-            break
-        text = new_text
-        rules.update(f.rule for f in applied)
-        result = linter.lint_record(replace(record, text=text))
-        errors.extend(e for e in result.errors if str(e) not in {str(x) for x in errors})
-    else:
-        left = sorted({f.rule for f in result.findings if fixable(f, mode.unsafe)})
-        if left:
-            errors.append(NewslintError(
-                f"record {record.id}: fixes did not settle after {MAX_PASSES} passes (still fixing: {', '.join(left)}); "
-                "the text after the last pass was kept", record.path, record.line))
+    passes = fix_in_passes(record.text, linter.lint_record(record), mode.unsafe,
+                           lambda text: linter.lint_record(replace(record, text=text)))
+    text, result, errors = passes.text, passes.result, passes.errors
+    rules = Counter(f.rule for f in passes.applied)
+    if passes.unsettled:
+        errors.append(NewslintError(f"record {record.id}: {unsettled_message(passes.unsettled)}", record.path, record.line))
     changed = text != record.text
     result.errors = errors
     result.fixing = RecordFix(

@@ -28,13 +28,18 @@ def line_starts(text: str) -> list[int]:
     """The offset where each line starts. A line ends at "\n", "\r\n" or a lone "\r" (old Mac
     files): as every editor counts lines, so that positions match what the user sees."""
     if "\r" not in text:
-        starts = [0]
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        return starts
+        return newline_starts(text)
     return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def newline_starts(text: str) -> list[int]:
+    """The offset after each "\n" (and 0): lines as Python's html.parser counts them."""
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
 
 
 def split_lines(text: str) -> list[str]:

@@ -18,6 +18,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newslint.errors import NewslintError
 from newslint.post.fixes import apply_fixes, fixable
@@ -71,22 +72,13 @@ def fix_input(linter, item, mode: FixMode):
             result.errors.insert(0, exc)
         result.fixing = Outcome(item.shown, output=None if on_disk else data)
         return result
-    errors = list(result.errors)
     # Findings' offsets point into the file's text: a reader only blanks what it does not lint.
-    text = original
-    for _ in range(MAX_PASSES):
-        new_text, applied = apply_fixes(text, result.findings, mode.unsafe)
-        if new_text == text:
-            break
-        text, outcome.fixed = new_text, outcome.fixed + len(applied)
-        result = linter.lint_source(make_source(item.shown, bom + text.encode("utf-8"), readers, item.location))
-        errors.extend(e for e in result.errors if str(e) not in {str(x) for x in errors})
-    else:
-        left = sorted({f.rule for f in result.findings if fixable(f, mode.unsafe)})
-        if left:
-            errors.append(NewslintError(
-                f"fixes did not settle after {MAX_PASSES} passes (still fixing: {', '.join(left)}); "
-                "the text after the last pass was kept", item.shown))
+    passes = fix_in_passes(original, result, mode.unsafe, lambda text: linter.lint_source(
+        make_source(item.shown, bom + text.encode("utf-8"), readers, item.location)))
+    text, result, errors = passes.text, passes.result, passes.errors
+    outcome.fixed = len(passes.applied)
+    if passes.unsettled:
+        errors.append(NewslintError(unsettled_message(passes.unsettled), item.shown))
     new_data = bom + text.encode("utf-8")
     outcome.diff = unified_diff(original, text, item.shown) if text != original else ""
     if not on_disk:
@@ -101,6 +93,35 @@ def fix_input(linter, item, mode: FixMode):
     result.errors = errors
     result.fixing = outcome
     return result
+
+
+class Passes(NamedTuple):
+    text: str  # after the last pass
+    result: object  # the FileResult of that text: its findings are what remains
+    errors: list  # every pass's errors, each told once
+    applied: list  # the findings whose fix was applied, over every pass
+    unsettled: tuple = ()  # the rules still fixing after MAX_PASSES; () when the fixes settled
+
+
+def fix_in_passes(text: str, result, unsafe: bool, relint) -> Passes:
+    """Apply ``result``'s fixes to ``text``, lint the new text (``relint(text)`` -> FileResult) and
+    fix again, until nothing changes or MAX_PASSES is reached (files and corpus records alike)."""
+    errors, applied_all = list(result.errors), []
+    for _ in range(MAX_PASSES):
+        new_text, applied = apply_fixes(text, result.findings, unsafe)
+        if new_text == text:
+            return Passes(text, result, errors, applied_all)
+        text = new_text
+        applied_all += applied
+        result = relint(text)
+        errors.extend(e for e in result.errors if str(e) not in {str(x) for x in errors})
+    left = tuple(sorted({f.rule for f in result.findings if fixable(f, unsafe)}))
+    return Passes(text, result, errors, applied_all, unsettled=left)
+
+
+def unsettled_message(rules) -> str:
+    return (f"fixes did not settle after {MAX_PASSES} passes (still fixing: {', '.join(rules)}); "
+            "the text after the last pass was kept")
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes) -> None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from newslint.readers import blank_outside, line_starts, publication_date
+from newslint.document import newline_starts
+from newslint.readers import blank_outside, publication_date
 
 # Elements whose content is never shown as article text.
 HIDDEN = {"script", "style", "head", "template", "noscript", "svg"}
@@ -29,7 +30,7 @@ class _Visible(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)  # entities come as events of their own, as written
         self.text = text
-        self.starts = line_starts(text)
+        self.starts = newline_starts(text)  # getpos() counts "\n" only
         self.keep: list[tuple[int, int]] = []
         self.hidden: list[str] = []  # open hidden elements, innermost last
         self.meta: dict = {}

@@ -145,16 +145,6 @@ def publication_date(value):
     return value if isinstance(value, dt.date) else None
 
 
-def line_starts(text: str) -> list[int]:
-    """The offset where each line starts (lines end at "\n", as the Document counts them)."""
-    starts = [0]
-    i = text.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
-
-
 def blank_outside(text: str, keep) -> str:
     """``text`` with every character outside the ``(start, end)`` spans of ``keep`` replaced by a
     space, except line breaks: the same length and lines, so offsets still point into the file."""
